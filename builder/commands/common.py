@@ -1,0 +1,36 @@
+"""Options and output shared by the commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from builder.compute.periods import Month, parse_period
+from builder.errors import ConfigError
+
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+CatalogueOpt = Annotated[Path, typer.Option("--catalogue", help="Indicator catalogue YAML.")]
+ValuesOpt = Annotated[list[Path], typer.Option("--values",
+                      help="Values file (.csv/.xlsx, long or wide); repeat to merge, later wins.")]
+CommentaryOpt = Annotated[list[Path] | None, typer.Option("--commentary",
+                          help="Commentary file (indicator,period,text CSV or YAML); repeatable.")]
+StrictOpt = Annotated[bool, typer.Option("--strict", help="Treat data warnings as errors.")]
+
+
+def period_option(text: str | None) -> Month | None:
+    if text is None:
+        return None
+    try:
+        return parse_period(text)
+    except ValueError as exc:
+        raise ConfigError(f"--period: {exc}") from None
+
+
+def report_warnings(warnings: tuple[object, ...]) -> None:
+    for warning in warnings:
+        err.print(f"[yellow]warning:[/yellow] {warning}")

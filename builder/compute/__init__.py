@@ -1,0 +1,1 @@
+"""Pure computation on unrounded numbers: periods, the indicator calculus, the report model."""

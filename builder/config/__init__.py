@@ -1,0 +1,1 @@
+"""Typed configuration: pydantic schemas (every field documented) and their loaders."""

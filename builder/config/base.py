@@ -1,0 +1,11 @@
+"""The base of every configuration model: frozen, and typos are errors."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+
+class StrictModel(BaseModel):
+    """Immutable, and rejects unknown keys (``extra="forbid"``), so a typo is an error."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)

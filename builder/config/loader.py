@@ -1,0 +1,155 @@
+"""Load YAML safely and validate it into typed models, collecting every problem first."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from builder.config.catalogue import Catalogue
+from builder.errors import ConfigError, Problem, raise_if_any
+
+MAX_YAML_BYTES = 5_000_000
+M = TypeVar("M", bound=BaseModel)
+
+
+def read_yaml(path: Path) -> Any:
+    """``yaml.safe_load`` of a file, with size limit and errors that name the file and line."""
+    if not path.is_file():
+        raise ConfigError(f"{path}: file not found", hint="Check the path you passed.")
+    if path.stat().st_size > MAX_YAML_BYTES:
+        raise ConfigError(f"{path}: larger than {MAX_YAML_BYTES:,} bytes; refusing to read it")
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text ({exc.reason})") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ConfigError(
+            f"{path}: not valid YAML", [Problem(str(path), where, str(problem))]
+        ) from None
+
+
+def key_path(loc: tuple[int | str, ...], data: Any = None) -> str:
+    """Render a pydantic location as a YAML key path: ``indicators[3].polarity``; an indicator
+    or theme list entry is labelled with its key when it has one."""
+    text = ""
+    node = data
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+            if isinstance(node, list) and 0 <= part < len(node):
+                node = node[part]
+                if isinstance(node, dict) and isinstance(node.get("key"), str):
+                    text += f"(key={node['key']})"
+            else:
+                node = None
+        else:
+            text += f".{part}" if text else str(part)
+            node = node.get(part) if isinstance(node, dict) else None
+    return text
+
+
+def _valid_hint(error: Any) -> str:
+    ctx = error.get("ctx") or {}
+    if "expected" in ctx:
+        return str(ctx["expected"]).replace("'", "")
+    if "pattern" in ctx:
+        return f"text matching {ctx['pattern']}"
+    if error["type"] == "extra_forbidden":
+        return "remove the key or fix its spelling"
+    if error["type"] == "missing":
+        return "add this key"
+    return ""
+
+
+def problems_from_validation(path: Path, exc: ValidationError, data: Any) -> list[Problem]:
+    problems = []
+    for err in exc.errors():
+        loc = tuple(p for p in err["loc"] if not str(p).startswith("function-"))
+        what = err["msg"]
+        if err["type"] == "extra_forbidden":
+            what = "unknown key"
+        elif "input" in err and err["type"] not in ("missing",):
+            what = f"{err['msg']} (got {err['input']!r})"
+        problems.append(Problem(str(path), key_path(loc, data), what, _valid_hint(err)))
+    return problems
+
+
+def validate_model(model: type[M], data: Any, path: Path, what: str) -> M:
+    """Validate ``data`` (from ``path``) into ``model``, or raise one ConfigError listing all."""
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected a mapping of keys at the top of the {what}")
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(
+            f"{path}: the {what} is not valid", problems_from_validation(path, exc, data)
+        ) from None
+
+
+def load_catalogue(path: Path) -> Catalogue:
+    """Read, validate and cross-check an indicator catalogue."""
+    data = read_yaml(path)
+    catalogue = validate_model(Catalogue, data, path, "indicator catalogue")
+    raise_if_any(check_catalogue(catalogue, path), ConfigError,
+                 f"{path}: the indicator catalogue is not consistent")
+    return catalogue
+
+
+def check_catalogue(cat: Catalogue, path: Path) -> list[Problem]:
+    """Cross-references the schema cannot see: unique keys, known themes, formula inputs."""
+    file = str(path)
+    problems: list[Problem] = []
+    theme_keys = [t.key for t in cat.themes]
+    for key, n in Counter(theme_keys).items():
+        if n > 1:
+            problems.append(Problem(file, "themes", f"theme key '{key}' is used {n} times",
+                                    "each theme key once"))
+    keys = [i.key for i in cat.indicators]
+    for key, n in Counter(keys).items():
+        if n > 1:
+            problems.append(Problem(file, "indicators", f"indicator key '{key}' is used {n} times",
+                                    "each indicator key once"))
+    known = set(keys)
+    themes = ", ".join(theme_keys)
+    for n, ind in enumerate(cat.indicators):
+        at = f"indicators[{n}](key={ind.key})"
+        for field, theme in [("theme", ind.theme), *(("also_in", t) for t in ind.also_in)]:
+            if theme not in theme_keys:
+                problems.append(Problem(file, f"{at}.{field}", f"unknown theme '{theme}'", themes))
+        for name in ind.benchmarks:
+            if name not in cat.benchmarks:
+                problems.append(Problem(file, f"{at}.benchmarks.{name}", "unknown benchmark name",
+                                        ", ".join(cat.benchmarks) or "declare it in 'benchmarks'"))
+        refs: list[tuple[str, str]] = []
+        if ind.derived:
+            refs = [("derived.numerator", ind.derived.numerator),
+                    ("derived.denominator", ind.derived.denominator)]
+        if ind.rate:
+            refs = [("rate.of", ind.rate.of)]
+            if ind.rate.population not in cat.populations:
+                valid = ", ".join(cat.populations) or "declare it in 'populations'"
+                problems.append(Problem(file, f"{at}.rate.population",
+                                        f"unknown population '{ind.rate.population}'", valid))
+        for field, ref in refs:
+            if ref not in known:
+                problems.append(Problem(file, f"{at}.{field}", f"unknown indicator '{ref}'",
+                                        "the key of another indicator"))
+            elif ref == ind.key:
+                problems.append(Problem(file, f"{at}.{field}", "refers to itself",
+                                        "the key of another indicator"))
+            elif cat.indicator(ref).computed:
+                problems.append(Problem(file, f"{at}.{field}",
+                                        f"'{ref}' is itself computed; formulas take typed-in "
+                                        "values", "an indicator without derived/rate"))
+    for name, value in cat.populations.items():
+        if value <= 0:
+            problems.append(Problem(file, f"populations.{name}", f"must be positive (got {value})",
+                                    "a number above 0"))
+    return problems

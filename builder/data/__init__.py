@@ -1,0 +1,1 @@
+"""Reading the analysts' files (CSV/XLSX, long or wide) into one clean set of observations."""

@@ -1,0 +1,67 @@
+"""One cell of analysts' data: a number, a 'no value' marker (kept as the reason), or an error."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+# format-spec F: whole-cell markers meaning "no value" (compared case-insensitively, after
+# collapsing spaces; Cyrillic look-alikes of TBC are included as printed in the sources).
+MARKERS = frozenset({
+    "", "-", "--", "–", "—", "n/a", "na", "n.a.", "- n/a", "tbc", "твс", "tbc.", "local",
+    "local measure", "not available", "no comparator", "no data", "new measure",
+    "not yet published", "no standard method of counting", "pending data accuracy work", "null",
+    "not applicable", "nil return", "c", "suppressed", "inc in the 16-19 fig", "pre 2022 figs only",
+})
+# markers that begin a longer explanation ("New measure from Sep 16", "n/a Yearly", ...)
+MARKER_PREFIXES = (
+    "new measure", "new -", "old measure", "not yet", "not available", "system changes",
+    "pending ", "only available", "n/a ", "no data", "no comparator", "tbc ", "local measure",
+)
+_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+_PLAIN = re.compile(r"^[+-]?(\d+(\.\d+)?|\.\d+)$")
+_EXPONENT = re.compile(r"^[+-]?\d+(\.\d+)?[eE][+-]?\d+$")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A parsed cell: ``value`` when it is a number, else ``marker`` (the text as written)."""
+
+    value: float | None
+    marker: str | None = None
+
+
+class CellError(ValueError):
+    """The cell is neither a number nor a recognised 'no value' marker."""
+
+
+def is_marker(text: str) -> bool:
+    norm = " ".join(text.split()).lower()
+    return norm in MARKERS or norm.startswith(MARKER_PREFIXES)
+
+
+def parse_cell(raw: object) -> Cell:
+    """Parse one cell; numbers may carry ``%``, thousands separators and surrounding spaces."""
+    if raw is None:
+        return Cell(None, "")
+    if isinstance(raw, bool):
+        raise CellError(f"'{raw}' is a true/false value, not a number")
+    if isinstance(raw, int | float):
+        if isinstance(raw, float) and math.isnan(raw):
+            return Cell(None, "")
+        if isinstance(raw, float) and math.isinf(raw):
+            raise CellError("infinite number")
+        return Cell(float(raw))
+    text = " ".join(str(raw).split())
+    if is_marker(text):
+        return Cell(None, text)
+    number = text[:-1].rstrip() if text.endswith("%") else text
+    if _PLAIN.match(number) or _EXPONENT.match(number):
+        return Cell(float(number))
+    if _THOUSANDS.match(number):
+        return Cell(float(number.replace(",", "")))
+    raise CellError(f"'{text}' is not a number or a recognised 'no value' marker")
+
+
+VALID_CELL = "a number (e.g. 1,922, 21%, 14.5) or a marker such as -, n/a, TBC, New measure ..."

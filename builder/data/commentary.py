@@ -1,0 +1,65 @@
+"""Commentary files: ``indicator,period,text`` CSV or YAML (DESIGN 3.3)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from builder.compute.model import Commentary
+from builder.compute.periods import Month, parse_month_header
+from builder.config.catalogue import Catalogue
+from builder.config.loader import read_yaml
+from builder.errors import DataError, Problem, raise_if_any
+
+
+def read_commentary(paths: list[Path], catalogue: Catalogue, period: Month
+                    ) -> dict[str, Commentary]:
+    """The latest commentary at or before ``period`` for each indicator, across all files."""
+    keys = {i.key for i in catalogue.indicators}
+    found: dict[str, Commentary] = {}
+    problems: list[Problem] = []
+    for path in paths:
+        for where, key, month_raw, text in _entries(path, problems):
+            month = parse_month_header(month_raw)
+            if key not in keys:
+                problems.append(Problem(str(path), where, f"unknown indicator '{key}'",
+                                        "a key from the catalogue"))
+            elif month is None:
+                problems.append(Problem(str(path), where, f"'{month_raw}' is not a month",
+                                        "YYYY-MM, e.g. 2023-10"))
+            elif not text.strip():
+                problems.append(Problem(str(path), where, "empty commentary text",
+                                        "some words, or leave the row out"))
+            elif month <= period and (key not in found or found[key].period <= month):
+                found[key] = Commentary(month, text.strip())
+    raise_if_any(problems, DataError, "the commentary cannot be used")
+    return found
+
+
+def _entries(path: Path, problems: list[Problem]) -> list[tuple[str, str, Any, str]]:
+    if not path.is_file():
+        problems.append(Problem(str(path), "", "file not found"))
+        return []
+    if path.suffix.lower() in (".yaml", ".yml"):
+        data = read_yaml(path)
+        if not isinstance(data, list):
+            problems.append(Problem(str(path), "", "expected a list of entries",
+                                    "- {indicator: KEY, period: YYYY-MM, text: ...}"))
+            return []
+        out = []
+        for n, item in enumerate(data):
+            if not isinstance(item, dict) or set(item) != {"indicator", "period", "text"}:
+                problems.append(Problem(str(path), f"[{n}]", "entry must have exactly the keys "
+                                        "indicator, period, text", "indicator, period, text"))
+                continue
+            out.append((f"[{n}]", str(item["indicator"]), str(item["period"]), str(item["text"])))
+        return out
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    if list(frame.columns) != ["indicator", "period", "text"]:
+        problems.append(Problem(str(path), "row 1", f"header is {list(frame.columns)}",
+                                "indicator,period,text"))
+        return []
+    return [(f"row {n + 2}", str(r["indicator"]), r["period"], str(r["text"]))
+            for n, r in enumerate(frame.to_dict("records"))]

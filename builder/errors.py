@@ -1,0 +1,93 @@
+"""One small error hierarchy. Only ``builder.cli`` turns these into exit codes and messages.
+
+Every error carries a list of :class:`Problem` so that a stage can collect everything that is
+wrong with its input and fail once, listing it all (DESIGN 10.7).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one input: where it is, what is wrong, what would be valid."""
+
+    file: str
+    where: str
+    what: str
+    valid: str = ""
+
+    def __str__(self) -> str:
+        place = f"{self.file}: {self.where}" if self.where else self.file
+        text = f"{place}: {self.what}"
+        return f"{text} (valid: {self.valid})" if self.valid else text
+
+
+class BuilderError(Exception):
+    """Base of every error the tool reports to its user."""
+
+    exit_code = 1
+    kind = "error"
+
+    def __init__(self, message: str, problems: Sequence[Problem] = (), hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        self.hint = hint
+
+    def __str__(self) -> str:
+        lines = [self.message, *(f"  - {p}" for p in self.problems)]
+        if self.hint:
+            lines.append(self.hint)
+        return "\n".join(lines)
+
+    def with_context(self, context: str) -> BuilderError:
+        """The same error with ``context`` prefixed, for re-raising across a stage."""
+        return type(self)(f"{context}: {self.message}", self.problems, self.hint)
+
+
+class ConfigError(BuilderError):
+    """A YAML configuration file is missing, unreadable or does not match its schema."""
+
+    exit_code = 2
+    kind = "configuration error"
+
+
+class DataError(BuilderError):
+    """A values, commentary or tracker file has a cell, header or row that cannot be used."""
+
+    exit_code = 2
+    kind = "data error"
+
+
+class TemplateError(BuilderError):
+    """A Word/PowerPoint/Jinja template is malformed, unsafe or references unknown names."""
+
+    exit_code = 3
+    kind = "template error"
+
+
+class RenderError(BuilderError):
+    """A document could not be rendered from a valid context."""
+
+    exit_code = 4
+    kind = "render error"
+
+
+class AssemblyError(BuilderError):
+    """PDF conversion (LibreOffice), pagination or pack assembly failed."""
+
+    exit_code = 5
+    kind = "assembly error"
+
+
+def raise_if_any(
+    problems: Iterable[Problem], error: type[BuilderError], message: str, hint: str = ""
+) -> None:
+    """Raise ``error`` listing every problem, if there is at least one."""
+    collected = list(problems)
+    if collected:
+        noun = "problem" if len(collected) == 1 else "problems"
+        raise error(f"{message} ({len(collected)} {noun})", collected, hint)

@@ -1,0 +1,59 @@
+"""Orders the stages for the data half of every command: load -> validate -> compute."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from builder.compute.engine import compute
+from builder.compute.model import ReportModel
+from builder.compute.periods import Month
+from builder.config.catalogue import Catalogue
+from builder.config.loader import load_catalogue
+from builder.data.commentary import read_commentary
+from builder.data.readers import Values, read_values
+from builder.errors import DataError, Problem
+
+
+@dataclass(frozen=True)
+class DataInputs:
+    """The files a performance dataset is computed from."""
+
+    catalogue: Path
+    values: tuple[Path, ...]
+    commentary: tuple[Path, ...] = ()
+
+
+def load(inputs: DataInputs) -> tuple[Catalogue, Values]:
+    """Load and validate the catalogue and values, raising one error that lists every problem."""
+    catalogue = load_catalogue(inputs.catalogue)
+    return catalogue, read_values(list(inputs.values), catalogue)
+
+
+def latest_period(values: Values) -> Month:
+    months = values.months()
+    if not months:
+        raise DataError("the values files hold no values at all")
+    return months[-1]
+
+
+def build_model(inputs: DataInputs, period: Month | None = None, strict: bool = False
+                ) -> ReportModel:
+    """Everything up to the computed model; ``strict`` turns warnings into a DataError."""
+    catalogue, values = load(inputs)
+    period = period or latest_period(values)
+    notes = read_commentary(list(inputs.commentary), catalogue, period)
+    model = compute(catalogue, values, period, notes)
+    if strict:
+        raise_for_warnings(model.warnings, str(inputs.catalogue))
+    return model
+
+
+def raise_for_warnings(warnings: Sequence[object], file: str) -> None:
+    if warnings:
+        raise DataError(
+            f"strict mode: {len(warnings)} warning(s) treated as errors",
+            [Problem(file, "", str(w)) for w in warnings],
+            hint="Fix the data, or run without --strict to accept the warnings.",
+        )

@@ -1,0 +1,1 @@
+"""The only place numbers become text: formatting and one typed context per output."""

@@ -1,0 +1,73 @@
+"""The computed dataset as rows: the ``builder indicators`` output and appendix source."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from builder.compute.model import IndicatorFigures, ReportModel
+from builder.present import formatting as fmt
+
+Cell = float | str | None
+
+FIXED_COLUMNS = (
+    "key", "ref", "title", "theme", "unit", "polarity", "value", "previous", "year_ago",
+    "pct_change_prev", "pct_change_prev_display", "arrow_prev", "pct_change_year",
+    "pct_change_year_display", "arrow_year", "avg_12m", "max_12m", "target", "rag",
+    "direction_of_travel",
+)
+NUMERIC_COLUMNS = frozenset({
+    "value", "previous", "year_ago", "pct_change_prev", "pct_change_year", "avg_12m", "max_12m",
+    "target",
+})
+
+
+@dataclass(frozen=True)
+class DatasetTable:
+    """Header and rows of the computed dataset; numbers unrounded, display columns as text."""
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    themes: tuple[tuple[str, str, tuple[int, ...]], ...]
+    """(theme key, theme title, indexes of its rows) in display order."""
+    value_formats: tuple[str, ...]
+    """Excel number format for each row's value-like cells (unit and decimals of the indicator)."""
+
+    @staticmethod
+    def is_numeric(column: str) -> bool:
+        return column in NUMERIC_COLUMNS or column[:4].isdigit() or column.startswith("benchmark_")
+
+    @staticmethod
+    def is_change(column: str) -> bool:
+        return column in ("pct_change_prev", "pct_change_year")
+
+
+def dataset_table(model: ReportModel) -> DatasetTable:
+    """One row per indicator in catalogue order, 13 month columns, then benchmarks."""
+    cat = model.catalogue
+    month_cols = tuple(m.iso() for m in model.months)
+    bench_cols = tuple(f"benchmark_{name}" for name in cat.benchmarks)
+    columns = FIXED_COLUMNS + month_cols + bench_cols
+    rows = tuple(_row(model[i.key], cat.benchmarks) for i in cat.indicators)
+    position = {i.key: n for n, i in enumerate(cat.indicators)}
+    themes = tuple((t.theme.key, t.theme.title, tuple(position[f.key] for f in t.indicators))
+                   for t in model.themes)
+    formats = tuple(_value_format(i.unit, i.decimals) for i in cat.indicators)
+    return DatasetTable(columns, rows, themes, formats)
+
+
+def _row(fig: IndicatorFigures, benchmark_names: dict[str, str]) -> tuple[Cell, ...]:
+    ind = fig.indicator
+    return (
+        ind.key, ind.ref or "", ind.title, ind.theme, ind.unit, ind.polarity,
+        fig.value, fig.previous.base, fig.year_ago.base,
+        fig.previous.pct, fmt.pct_change(fig.previous.pct), fmt.arrow(fig.previous.arrow),
+        fig.year_ago.pct, fmt.pct_change(fig.year_ago.pct), fmt.arrow(fig.year_ago.arrow),
+        fig.avg_12m, fig.max_12m, ind.target, fmt.rag_label(fig.rag), fmt.direction(fig.direction),
+        *(p.value for p in fig.window),
+        *(ind.benchmarks.get(name) for name in benchmark_names),
+    )
+
+
+def _value_format(unit: str, decimals: int) -> str:
+    base = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return base + '"%"' if unit == "percent" else base

@@ -1,0 +1,78 @@
+"""Numbers, changes, arrows, RAG and dates as the panel's papers print them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from builder.compute.calculus import Arrow, Direction, Rag, round_half_away
+from builder.config.catalogue import Unit
+
+MISSING = "-"
+NOT_APPLICABLE = "n/a"
+
+ARROW_GLYPHS = {Arrow.UP: "↑", Arrow.SIMILAR: "⇒", Arrow.DOWN: "↓", Arrow.NONE: "-"}
+ARROW_MEANINGS = {
+    Arrow.UP: "Increase of 10% or more",
+    Arrow.SIMILAR: "Similar (change of less than 10%)",
+    Arrow.DOWN: "Decrease of 10% or more",
+    Arrow.NONE: "Change cannot be calculated (no value or a zero base)",
+}
+# fills and the text colour on them: contrast of at least 4.5:1 (WCAG 2.2 AA), labels always shown
+RAG_FILL = {Rag.GREEN: "C6EFCE", Rag.AMBER: "FFEB9C", Rag.RED: "FFC7CE"}
+RAG_TEXT = {Rag.GREEN: "006100", Rag.AMBER: "7A4F00", Rag.RED: "9C0006"}
+RAG_MEANINGS = {
+    Rag.GREEN: "Target met",
+    Rag.AMBER: "Target narrowly missed (within the tolerance)",
+    Rag.RED: "Target missed",
+}
+
+
+def number(value: float | None, decimals: int = 0, unit: Unit = "count",
+           missing: str = MISSING) -> str:
+    """``1,922``; ``21%``; ``14.21``: thousands separators, fixed decimals, half away from zero."""
+    if value is None:
+        return missing
+    shown = round_half_away(value, decimals)
+    text = f"{shown:,.{decimals}f}"
+    if text.startswith("-") and float(text.replace(",", "").replace("-", "")) == 0:
+        text = text[1:]
+    return f"{text}%" if unit == "percent" else text
+
+
+def pct_change(pct: float | None) -> str:
+    """A whole-number % change, ``-38%``, or ``n/a`` when it cannot be computed."""
+    if pct is None:
+        return NOT_APPLICABLE
+    return f"{round_half_away(pct):.0f}%"
+
+
+def arrow(value: Arrow) -> str:
+    return ARROW_GLYPHS[value]
+
+
+def rag_label(value: Rag | None) -> str:
+    return value.value if value else ""
+
+
+def direction(value: Direction | None) -> str:
+    return value.value if value else ""
+
+
+def long_date(day: dt.date) -> str:
+    """``31 October 2023``."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def weekday_date(day: dt.date) -> str:
+    """``Wednesday, 15 November 2023`` (the agenda's issue line)."""
+    return f"{day:%A}, {long_date(day)}"
+
+
+def upper_date(day: dt.date) -> str:
+    """``23 NOVEMBER 2023`` (DATE OF DECISION)."""
+    return long_date(day).upper()
+
+
+def short_date(day: dt.date) -> str:
+    """``28/09/23`` (the monitoring tracker's Date column)."""
+    return f"{day:%d/%m/%y}"

@@ -1,0 +1,1 @@
+"""Context + template -> files. No arithmetic here; foreign objects never leave this package."""
