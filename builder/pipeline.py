@@ -8,12 +8,13 @@ from pathlib import Path
 
 from builder.compute.engine import compute
 from builder.compute.model import ReportModel
-from builder.compute.periods import Month
+from builder.compute.periods import Month, parse_period
 from builder.config.catalogue import Catalogue
 from builder.config.loader import load_catalogue
+from builder.config.meeting import LoadedMeeting
 from builder.data.commentary import read_commentary
 from builder.data.readers import Values, read_values
-from builder.errors import DataError, Problem
+from builder.errors import ConfigError, DataError, Problem
 
 
 @dataclass(frozen=True)
@@ -57,3 +58,15 @@ def raise_for_warnings(warnings: Sequence[object], file: str) -> None:
             [Problem(file, "", str(w)) for w in warnings],
             hint="Fix the data, or run without --strict to accept the warnings.",
         )
+
+
+def meeting_inputs(loaded: LoadedMeeting) -> tuple[DataInputs, Month]:
+    """The data files and period named by a meeting (paths resolved against its YAML)."""
+    data = loaded.meeting.data
+    if data is None:
+        raise ConfigError(f"{loaded.path}: the meeting has no 'data' section",
+                          hint="Add data: {catalogue, values, period} to the meeting YAML.")
+    inputs = DataInputs(loaded.resolve(data.catalogue),
+                        tuple(loaded.resolve(v) for v in data.values),
+                        tuple(loaded.resolve(c) for c in data.commentary))
+    return inputs, parse_period(data.period)
