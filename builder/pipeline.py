@@ -10,11 +10,11 @@ from builder.compute.engine import compute
 from builder.compute.model import ReportModel
 from builder.compute.periods import Month, parse_period
 from builder.config.catalogue import Catalogue
-from builder.config.loader import load_catalogue
+from builder.config.loader import check_catalogue, read_yaml, validate_model
 from builder.config.meeting import LoadedMeeting
 from builder.data.commentary import read_commentary
 from builder.data.readers import Values, read_values
-from builder.errors import ConfigError, DataError, Problem
+from builder.errors import ConfigError, DataError, Problem, raise_if_any
 
 
 @dataclass(frozen=True)
@@ -27,9 +27,24 @@ class DataInputs:
 
 
 def load(inputs: DataInputs) -> tuple[Catalogue, Values]:
-    """Load and validate the catalogue and values, raising one error that lists every problem."""
-    catalogue = load_catalogue(inputs.catalogue)
-    return catalogue, read_values(list(inputs.values), catalogue)
+    """Load and validate the catalogue and values, raising one error that lists every problem.
+
+    A catalogue that fails its schema stops here (its keys are unknown); one that only fails its
+    cross-checks (unknown theme, formula input ...) still has its values read, so that both
+    lists of problems come at once."""
+    data = read_yaml(inputs.catalogue)
+    catalogue = validate_model(Catalogue, data, inputs.catalogue, "indicator catalogue")
+    problems = check_catalogue(catalogue, inputs.catalogue)
+    message = f"{inputs.catalogue}: the indicator catalogue is not consistent"
+    try:
+        values = read_values(list(inputs.values), catalogue)
+    except DataError as exc:
+        if not problems:
+            raise
+        problems.extend(exc.problems)
+        message = "the catalogue and the values cannot be used"
+    raise_if_any(problems, ConfigError, message)
+    return catalogue, values
 
 
 def latest_period(values: Values) -> Month:

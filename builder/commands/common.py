@@ -7,12 +7,13 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from builder.compute.periods import Month, parse_period
 from builder.errors import ConfigError
 
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 CatalogueOpt = Annotated[Path, typer.Option("--catalogue", help="Indicator catalogue YAML.")]
 ValuesOpt = Annotated[list[Path], typer.Option("--values",
@@ -33,4 +34,4 @@ def period_option(text: str | None) -> Month | None:
 
 def report_warnings(warnings: tuple[object, ...]) -> None:
     for warning in warnings:
-        err.print(f"[yellow]warning:[/yellow] {warning}")
+        err.print(Text("warning: ", style="yellow") + Text(str(warning)))

@@ -19,7 +19,7 @@ from builder.commands.common import (
 from builder.outputs import atomic_file
 from builder.pipeline import DataInputs, build_model
 from builder.present.dataset import dataset_table
-from builder.render.dataset_file import write_dataset
+from builder.render.dataset_file import check_dataset_path, write_dataset
 
 
 def validate(catalogue: CatalogueOpt, values: ValuesOpt, commentary: CommentaryOpt = None,
@@ -39,6 +39,7 @@ def indicators(catalogue: CatalogueOpt, values: ValuesOpt,
                out_file: Annotated[Path, typer.Option("--out", help="Output .csv or .xlsx.")],
                commentary: CommentaryOpt = None, strict: StrictOpt = False) -> None:
     """Compute the performance dataset for a month and write it as CSV or XLSX."""
+    check_dataset_path(out_file)
     inputs = DataInputs(catalogue, tuple(values), tuple(commentary or ()))
     model = build_model(inputs, period_option(period), strict)
     report_warnings(model.warnings)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import statistics
 from collections.abc import Mapping
 from types import MappingProxyType
 
@@ -21,69 +20,69 @@ from builder.compute.model import (
 )
 from builder.compute.periods import Month, months_ending
 from builder.config.catalogue import Catalogue, Indicator
-from builder.data.readers import Observation, Values
+from builder.data.readers import Values
 
 WINDOW = 13
 OUTLIER_SIGMAS = 4.0
 OUTLIER_MIN_HISTORY = 6
 SHIFT_MIN_MATCHES = 10
 
-Series = dict[Month, Point]
+Series = tuple[Point, ...]
+"""One indicator's points for every month of the span, oldest first (position = month offset)."""
 
 
 def compute(catalogue: Catalogue, values: Values, period: Month,
             commentary: Mapping[str, Commentary] | None = None) -> ReportModel:
     """Compute every indicator at ``period`` on unrounded values; formulas month by month."""
     commentary = commentary or {}
-    all_months = [m for m in values.months() if m <= period]
-    first = min(all_months, default=period.shift(-WINDOW + 1))
-    span = tuple(Month.from_index(i) for i in range(min(first, period.shift(-WINDOW + 1)).index,
-                                                   period.index + 1))
+    first_data = min((m for m in values.months() if m <= period), default=period)
+    span = tuple(Month.from_index(i) for i in range(
+        min(first_data, period.shift(-WINDOW + 1)).index, period.index + 1))
     series = _resolve_series(catalogue, values, span)
-    figures = {ind.key: _figures(ind, series[ind.key], span, period, commentary.get(ind.key))
+    figures = {ind.key: _figures(ind, series[ind.key], commentary.get(ind.key))
                for ind in catalogue.indicators}
     themes = tuple(
         ThemeFigures(theme, tuple(figures[i.key] for i in catalogue.indicators
                                   if i.theme == theme.key or theme.key in i.also_in))
         for theme in catalogue.themes
     )
-    warnings = tuple(_check(catalogue, series, figures, span, period))
+    warnings = tuple(_check(catalogue, series, figures, period))
     return ReportModel(period, catalogue, MappingProxyType(figures), themes, warnings,
                        values.revisions)
 
 
 def _resolve_series(catalogue: Catalogue, values: Values, span: tuple[Month, ...]
                     ) -> dict[str, Series]:
+    """Typed-in series first, then derived percentages and rates from them, all over ``span``."""
+    start, size = span[0].index, len(span)
     series: dict[str, Series] = {}
     for ind in catalogue.indicators:
         if ind.computed:
             continue
-        known: Mapping[Month, Observation] = values.series.get(ind.key, {})
-        series[ind.key] = {
-            m: Point(m, obs.value, obs.reason) if (obs := known.get(m)) else Point(m, None, None)
-            for m in span
-        }
+        points = [Point(m, None) for m in span]
+        for month, obs in values.series.get(ind.key, {}).items():
+            if 0 <= (at := month.index - start) < size:
+                points[at] = Point(month, obs.value, obs.reason)
+        series[ind.key] = tuple(points)
     for ind in catalogue.indicators:
         if ind.derived:
             top, bottom = series[ind.derived.numerator], series[ind.derived.denominator]
-            series[ind.key] = {m: Point(m, calc.ratio(top[m].value, bottom[m].value,
-                                                      ind.derived.scale)) for m in span}
+            series[ind.key] = tuple(
+                Point(m, calc.ratio(t.value, b.value, ind.derived.scale))
+                for m, t, b in zip(span, top, bottom, strict=True))
         elif ind.rate:
-            counts = series[ind.rate.of]
+            counts = [p.value for p in series[ind.rate.of]]
             population = catalogue.populations[ind.rate.population]
-            size = ind.rate.rolling_months
-            series[ind.key] = {
-                m: Point(m, calc.rate([counts[m.shift(-k)].value if m.shift(-k) in counts else None
-                                       for k in range(size)], population, ind.rate.per))
-                for m in span
-            }
+            months = ind.rate.rolling_months
+            series[ind.key] = tuple(
+                Point(m, calc.rate(counts[n + 1 - months:n + 1] if n + 1 >= months else [],
+                                   population, ind.rate.per))
+                for n, m in enumerate(span))
     return series
 
 
-def _figures(ind: Indicator, series: Series, span: tuple[Month, ...], period: Month,
-             note: Commentary | None) -> IndicatorFigures:
-    window = tuple(series[m] for m in months_ending(period, WINDOW))
-    history = tuple(series[m] for m in span)
+def _figures(ind: Indicator, history: Series, note: Commentary | None) -> IndicatorFigures:
+    window = history[-WINDOW:]
     value = window[-1].value
     prev_base, year_base = window[-2].value, window[0].value
     prev_pct, year_pct = calc.pct_change(value, prev_base), calc.pct_change(value, year_base)
@@ -104,7 +103,7 @@ def _figures(ind: Indicator, series: Series, span: tuple[Month, ...], period: Mo
 
 
 def _check(catalogue: Catalogue, series: dict[str, Series], figures: dict[str, IndicatorFigures],
-           span: tuple[Month, ...], period: Month) -> list[Finding]:
+           period: Month) -> list[Finding]:
     found: list[Finding] = []
     for ind in catalogue.indicators:
         fig = figures[ind.key]
@@ -127,7 +126,8 @@ def _outlier(ind: Indicator, fig: IndicatorFigures) -> list[Finding]:
     earlier = calc.present_values([p.value for p in fig.history[-25:-1]])
     if len(earlier) < OUTLIER_MIN_HISTORY:
         return []
-    mean, spread = statistics.fmean(earlier), statistics.pstdev(earlier)
+    history = np.array(earlier)
+    mean, spread = float(history.mean()), float(history.std())
     if spread == 0 or abs(fig.value - mean) <= OUTLIER_SIGMAS * spread:
         return []
     return [Finding("outlier", ind.key,
@@ -140,8 +140,8 @@ def _shifted_copies(catalogue: Catalogue, series: dict[str, Series], period: Mon
     """An indicator that, over the last 12 months, mostly repeats another one month late
     (spec C.4.1 rule 8: a row pasted one column late)."""
     keys = [ind.key for ind in catalogue.indicators]
-    months = months_ending(period, 13)
-    grid = np.array([[_num(series[k].get(m)) for m in months] for k in keys], dtype=float)
+    months = months_ending(period, WINDOW)
+    grid = np.array([[_num(p) for p in series[k][-WINDOW:]] for k in keys], dtype=float)
     later, earlier = grid[:, 1:], grid[:, :-1]
     shifted = (later[:, None, :] == earlier[None, :, :]).sum(axis=2)
     aligned = (later[:, None, :] == later[None, :, :]).sum(axis=2)
@@ -157,5 +157,5 @@ def _shifted_copies(catalogue: Catalogue, series: dict[str, Series], period: Mon
     return found
 
 
-def _num(point: Point | None) -> float:
-    return math.nan if point is None or point.value is None else point.value
+def _num(point: Point) -> float:
+    return math.nan if point.value is None else point.value

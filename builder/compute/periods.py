@@ -6,7 +6,6 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import total_ordering
 
 _ABBR = {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
 _FULL = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -14,10 +13,9 @@ _ISO = re.compile(r"^(\d{4})-(\d{1,2})(?:-\d{1,2})?(?:[ T]00:00:00)?$")
 _LABEL = re.compile(r"^([A-Za-z]{3,9})[- ']?(\d{2}|\d{4})$")
 
 
-@total_ordering
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class Month:
-    """A calendar month; ordered, hashable, and shiftable by whole months."""
+    """A calendar month; ordered (by year, then month), hashable, shiftable by whole months."""
 
     year: int
     month: int
@@ -36,11 +34,6 @@ class Month:
 
     def shift(self, months: int) -> Month:
         return Month.from_index(self.index + months)
-
-    def __lt__(self, other: object) -> bool:
-        if not isinstance(other, Month):
-            return NotImplemented
-        return self.index < other.index
 
     def iso(self) -> str:
         """``2023-10``."""

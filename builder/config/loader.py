@@ -13,17 +13,22 @@ from builder.config.catalogue import Catalogue
 from builder.errors import ConfigError, Problem, raise_if_any
 
 MAX_YAML_BYTES = 5_000_000
+# yaml.safe_load's loader, in libyaml's C implementation when present (about 10x faster on a
+# 450-indicator catalogue): the same safe constructors, no Python object tags.
+SAFE_LOADER: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = getattr(
+    yaml, "CSafeLoader", yaml.SafeLoader)
 M = TypeVar("M", bound=BaseModel)
 
 
 def read_yaml(path: Path) -> Any:
-    """``yaml.safe_load`` of a file, with size limit and errors that name the file and line."""
+    """``yaml.safe_load`` of a file (see ``SAFE_LOADER``), with a size limit and errors that name
+    the file and line."""
     if not path.is_file():
         raise ConfigError(f"{path}: file not found", hint="Check the path you passed.")
     if path.stat().st_size > MAX_YAML_BYTES:
         raise ConfigError(f"{path}: larger than {MAX_YAML_BYTES:,} bytes; refusing to read it")
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: not UTF-8 text ({exc.reason})") from None
     except yaml.YAMLError as exc:
@@ -69,14 +74,22 @@ def _valid_hint(error: Any) -> str:
 
 
 def problems_from_validation(path: Path, exc: ValidationError, data: Any) -> list[Problem]:
+    """One Problem per pydantic error, located by YAML key path. A list that is 'too short' only
+    because its invalid entries were dropped is not reported twice; whole mappings are not
+    echoed back as the input."""
+    errors = [(tuple(p for p in err["loc"] if not str(p).startswith("function-")), err)
+              for err in exc.errors()]
     problems = []
-    for err in exc.errors():
-        loc = tuple(p for p in err["loc"] if not str(p).startswith("function-"))
-        what = err["msg"]
+    for loc, err in errors:
+        if err["type"] == "too_short" and any(
+                other[:len(loc)] == loc and len(other) > len(loc) for other, _ in errors):
+            continue
+        what = err["msg"].removeprefix("Value error, ")
         if err["type"] == "extra_forbidden":
             what = "unknown key"
-        elif "input" in err and err["type"] not in ("missing",):
-            what = f"{err['msg']} (got {err['input']!r})"
+        elif ("input" in err and err["type"] != "missing"
+              and not isinstance(err["input"], dict | list)):
+            what = f"{what} (got {err['input']!r})"
         problems.append(Problem(str(path), key_path(loc, data), what, _valid_hint(err)))
     return problems
 

@@ -54,6 +54,8 @@ def parse_cell(raw: object) -> Cell:
             raise CellError("infinite number")
         return Cell(float(raw))
     text = " ".join(str(raw).split())
+    if _PLAIN.match(text):  # the common case first: a plain number
+        return Cell(float(text))
     if is_marker(text):
         return Cell(None, text)
     number = text[:-1].rstrip() if text.endswith("%") else text

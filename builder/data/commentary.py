@@ -56,7 +56,15 @@ def _entries(path: Path, problems: list[Problem]) -> list[tuple[str, str, Any, s
                 continue
             out.append((f"[{n}]", str(item["indicator"]), str(item["period"]), str(item["text"])))
         return out
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        problems.append(Problem(str(path), "", "not UTF-8 text", "save the CSV as UTF-8"))
+        return []
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        problems.append(Problem(str(path), "", f"not a readable CSV: {exc}",
+                                "indicator,period,text"))
+        return []
     if list(frame.columns) != ["indicator", "period", "text"]:
         problems.append(Problem(str(path), "row 1", f"header is {list(frame.columns)}",
                                 "indicator,period,text"))

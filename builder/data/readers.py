@@ -9,13 +9,17 @@ revision that wins and is recorded.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
+import re
+import warnings
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 import pandas as pd
+from openpyxl import load_workbook
 
 from builder.compute.periods import Month, parse_month_header
 from builder.config.catalogue import Catalogue
@@ -75,7 +79,8 @@ class _Sheet:
 
     name: str
     rows: list[list[Any]]
-    cell_ref: Any  # (row_idx, col_idx) -> str
+    cell_ref: Callable[[int, int], str]
+    """(row index, column index) -> the place as the user sees it (``row 3, column 'Oct-23'``)."""
 
 
 @dataclass
@@ -104,8 +109,13 @@ def read_values(paths: Sequence[Path], catalogue: Catalogue) -> Values:
             merged[key][month] = obs
     raise_if_any(problems, DataError, "the values cannot be used",
                  hint="Fix the cells listed above and run `builder validate` again.")
-    frozen = {k: MappingProxyType(dict(sorted(v.items()))) for k, v in merged.items()}
+    frozen = {k: MappingProxyType(dict(sorted(v.items(), key=_by_month)))
+              for k, v in merged.items()}
     return Values(MappingProxyType(frozen), tuple(revisions), tuple(paths))
+
+
+def _by_month(item: tuple[Month, Observation]) -> int:
+    return item[0].index
 
 
 def _read_file(path: Path, indicators: dict[str, Any]) -> _FileResult:
@@ -142,26 +152,65 @@ def _sheets(path: Path) -> Iterable[_Sheet]:
         except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
             raise _ReadError(f"not a readable CSV: {exc}") from None
         rows = frame.to_numpy(dtype=object).tolist()
-        yield _Sheet(path.name, rows, lambda r, c, _h=rows: _csv_ref(_h, r, c))
+        yield _Sheet(path.name, rows, _csv_ref(rows))
     elif suffix in (".xlsx", ".xlsm"):
         bad = check_office_zip(path)
         if bad:
             raise _ReadError(bad)
-        try:
-            book = pd.read_excel(path, sheet_name=None, header=None, dtype=object,
-                                 engine="openpyxl")
-        except Exception as exc:  # openpyxl raises many types for a damaged workbook
-            raise _ReadError(f"not a readable Excel workbook: {exc}") from None
-        for name, frame in book.items():
-            rows = frame.to_numpy(dtype=object).tolist()
-            yield _Sheet(name, rows, lambda r, c, _n=name: f"sheet '{_n}', cell {_col(c)}{r + 1}")
+        for name, rows in _workbook_rows(path):
+            yield _Sheet(name, rows, _xlsx_ref(name))
     else:
         raise _ReadError(f"unsupported file type '{suffix or '(none)'}'")
 
 
-def _csv_ref(rows: list[list[Any]], r: int, c: int) -> str:
-    header = rows[0][c] if rows and c < len(rows[0]) else ""
-    return f"row {r + 1}, column '{header}'" if header else f"row {r + 1}, column {c + 1}"
+def _workbook_rows(path: Path) -> list[tuple[str, list[list[Any]]]]:
+    """Every sheet's cell values; a number shown as a percentage (stored by Excel as a fraction,
+    0.21 for 21%) becomes 0-100 like every other percentage in builder (DESIGN 3.1)."""
+    with warnings.catch_warnings():
+        # openpyxl warns about features it drops (data validation, styles); the values stay
+        warnings.simplefilter("ignore")
+        try:
+            book = load_workbook(path, read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many types for a damaged workbook
+            raise _ReadError(f"not a readable Excel workbook: {exc}") from None
+        try:
+            sheets = []
+            for sheet in book.worksheets:
+                rows = [[_excel_value(cell) for cell in row] for row in sheet.iter_rows()]
+                width = max((len(r) for r in rows), default=0)
+                sheets.append((sheet.title, [r + [None] * (width - len(r)) for r in rows]))
+            return sheets
+        finally:
+            book.close()
+
+
+_QUOTED = re.compile(r'"[^"]*"|\\.')
+
+
+def _excel_value(cell: Any) -> Any:
+    value = getattr(cell, "value", None)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        number_format = getattr(cell, "number_format", None) or ""
+        if "%" in _QUOTED.sub("", number_format):
+            return float(Decimal(repr(value)).scaleb(2))
+    return value
+
+
+def _xlsx_ref(name: str) -> Callable[[int, int], str]:
+    def ref(r: int, c: int) -> str:
+        return f"sheet '{name}', cell {_col(c)}{r + 1}"
+
+    return ref
+
+
+def _csv_ref(rows: list[list[Any]]) -> Callable[[int, int], str]:
+    header = rows[0] if rows else []
+
+    def ref(r: int, c: int) -> str:
+        name = str(header[c]).strip() if c < len(header) else ""
+        return f"row {r + 1}, column '{name}'" if name else f"row {r + 1}, column {c + 1}"
+
+    return ref
 
 
 def _col(index: int) -> str:
@@ -210,16 +259,6 @@ def _check_key(path: Path, where: str, key: str, indicators: dict[str, Any]) -> 
     return Problem(str(path), where, f"unknown indicator '{key}'", valid)
 
 
-def _store(path: Path, where: str, key: str, month: Month, obs: Observation,
-           out: _FileResult) -> None:
-    if (key, month) in out.observations:
-        out.problems.append(Problem(str(path), where,
-                                    f"duplicate value for '{key}' in {month.label()}",
-                                    "one value per indicator and month in a file"))
-    else:
-        out.observations[(key, month)] = obs
-
-
 def _read_long(path: Path, sheet: _Sheet, rows: list[list[Any]], lowered: list[str],
                indicators: dict[str, Any], out: _FileResult) -> None:
     col = {name: lowered.index(name) for name in ("indicator", "period", "value")}
@@ -244,10 +283,8 @@ def _read_long(path: Path, sheet: _Sheet, rows: list[list[Any]], lowered: list[s
                                         f"'{_text(row[col['period']])}' is not a month",
                                         "YYYY-MM, e.g. 2023-10"))
             continue
-        note = _text(row[note_col]) or None if note_col is not None else None
-        obs = _observation(path, sheet, r, col["value"], row[col["value"]], note, out)
-        if obs is not None:
-            _store(path, sheet.cell_ref(r, col["value"]), key, month, obs, out)
+        note = (_text(row[note_col]) or None) if note_col is not None else None
+        _take(path, sheet.cell_ref(r, col["value"]), row[col["value"]], note, key, month, out)
 
 
 def _read_wide(path: Path, sheet: _Sheet, rows: list[list[Any]], header: list[Any],
@@ -276,6 +313,7 @@ def _read_wide(path: Path, sheet: _Sheet, rows: list[list[Any]], header: list[An
                                         "each month once"))
             continue
         months[c] = month
+    first_row: dict[str, int] = {}
     for r in range(1, len(rows)):
         row = rows[r]
         if all(_text(c) == "" for c in row):
@@ -285,20 +323,32 @@ def _read_wide(path: Path, sheet: _Sheet, rows: list[list[Any]], header: list[An
         if bad:
             out.problems.append(bad)
             continue
+        if key in first_row:
+            out.problems.append(Problem(str(path), sheet.cell_ref(r, key_col),
+                                        f"second row for '{key}' (the first is at "
+                                        f"{sheet.cell_ref(first_row[key], key_col)})",
+                                        "one row per indicator in a sheet"))
+            continue
+        first_row[key] = r
         for c, month in months.items():
-            obs = _observation(path, sheet, r, c, row[c] if c < len(row) else None, None, out)
-            if obs is not None:
-                _store(path, sheet.cell_ref(r, c), key, month, obs, out)
+            _take(path, sheet.cell_ref(r, c), row[c] if c < len(row) else None, None, key, month,
+                  out)
 
 
-def _observation(path: Path, sheet: _Sheet, r: int, c: int, raw: Any, note: str | None,
-                 out: _FileResult) -> Observation | None:
-    where = sheet.cell_ref(r, c)
+def _take(path: Path, where: str, raw: Any, note: str | None, key: str, month: Month,
+          out: _FileResult) -> None:
+    """Parse one value cell and keep it, or record why it cannot be used."""
     try:
         cell = parse_cell(raw)
     except CellError as exc:
         out.problems.append(Problem(str(path), where, str(exc), VALID_CELL))
-        return None
+        return
     if cell.value is None and not cell.marker:
-        return None  # an empty cell says nothing: it neither adds nor revises a value
-    return Observation(cell.value, cell.marker, note, f"{path.name}: {where}")
+        return  # an empty cell says nothing: it neither adds nor revises a value
+    if (key, month) in out.observations:
+        out.problems.append(Problem(str(path), where,
+                                    f"duplicate value for '{key}' in {month.label()}",
+                                    "one value per indicator and month in a file"))
+        return
+    out.observations[(key, month)] = Observation(cell.value, cell.marker, note,
+                                                 f"{path.name}: {where}")

@@ -10,22 +10,30 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from builder.errors import RenderError
+from builder.errors import ConfigError
 from builder.present.dataset import DatasetTable
 
 CHANGE_FORMAT = '0"%";-0"%"'
 
 
+FORMATS = (".csv", ".xlsx")
+
+
+def check_dataset_path(path: Path) -> None:
+    """Refuse, before any work is done, an output whose extension is not .csv or .xlsx."""
+    if path.suffix.lower() not in FORMATS:
+        raise ConfigError(f"{path}: cannot write a dataset as "
+                          f"'{path.suffix or '(no extension)'}'",
+                          hint="Use an --out file ending in .csv or .xlsx.")
+
+
 def write_dataset(table: DatasetTable, path: Path) -> None:
     """``.csv`` or ``.xlsx`` by the extension of ``path``."""
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
+    check_dataset_path(path)
+    if path.suffix.lower() == ".csv":
         _write_csv(table, path)
-    elif suffix == ".xlsx":
-        _write_xlsx(table, path)
     else:
-        raise RenderError(f"{path}: cannot write a dataset as '{suffix or '(no extension)'}'",
-                          hint="Use an --out file ending in .csv or .xlsx.")
+        _write_xlsx(table, path)
 
 
 def _write_csv(table: DatasetTable, path: Path) -> None:
@@ -66,7 +74,9 @@ def _write_xlsx(table: DatasetTable, path: Path) -> None:
             sheet.append(list(table.rows[index]))
             excel_row = sheet.max_row
             for c, column in enumerate(table.columns, start=1):
-                if table.is_change(column):
+                if isinstance(table.rows[index][c - 1], str):
+                    sheet.cell(excel_row, c).data_type = "s"  # text, even if it starts with '='
+                elif table.is_change(column):
                     sheet.cell(excel_row, c).number_format = CHANGE_FORMAT
                 elif table.is_numeric(column):
                     sheet.cell(excel_row, c).number_format = table.value_formats[index]
