@@ -51,7 +51,7 @@ def dataset_table(model: ReportModel) -> DatasetTable:
     position = {i.key: n for n, i in enumerate(cat.indicators)}
     themes = tuple((t.theme.key, t.theme.title, tuple(position[f.key] for f in t.indicators))
                    for t in model.themes)
-    formats = tuple(_value_format(i.unit, i.decimals) for i in cat.indicators)
+    formats = tuple(fmt.excel_number_format(i.unit, i.decimals) for i in cat.indicators)
     return DatasetTable(columns, rows, themes, formats)
 
 
@@ -66,8 +66,3 @@ def _row(fig: IndicatorFigures, benchmark_names: dict[str, str]) -> tuple[Cell, 
         *(p.value for p in fig.window),
         *(ind.benchmarks.get(name) for name in benchmark_names),
     )
-
-
-def _value_format(unit: str, decimals: int) -> str:
-    base = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return base + '"%"' if unit == "percent" else base

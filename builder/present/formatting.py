@@ -76,3 +76,10 @@ def upper_date(day: dt.date) -> str:
 def short_date(day: dt.date) -> str:
     """``28/09/23`` (the monitoring tracker's Date column)."""
     return f"{day:%d/%m/%y}"
+
+
+def excel_number_format(unit: Unit, decimals: int) -> str:
+    """``#,##0`` / ``0.0"%"``: an Excel/chart number format showing values as tables print them
+    (percentages are stored 0-100, so the % sign is literal)."""
+    base = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return base + '"%"' if unit == "percent" else base
