@@ -1,9 +1,40 @@
-"""`builder report` (placeholder: the capability's owner replaces this module)."""
+"""``builder report``: the committee reports of a meeting, as Word documents."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
+
+from builder.commands.common import out
+from builder.config.meeting import load_meeting
+from builder.outputs import staging_dir
+from builder.render.charts import default_cache_dir
+from builder.reports import PARTS, build_reports
+
+
+def report(meeting: Annotated[Path, typer.Argument(help="The meeting YAML, e.g. "
+                                                   "config/meetings/2023-11-23.yaml.")],
+           out_dir: Annotated[Path, typer.Option("--out", help="Folder for the reports.")],
+           item: Annotated[int | None, typer.Option("--item", help="Only this agenda item "
+                                                    "number (default: every report).")] = None,
+           cache: Annotated[bool, typer.Option(help="Reuse charts drawn by earlier runs "
+                                               "($BUILDER_CACHE_DIR or ~/.cache/builder).")]
+           = True) -> None:
+    """Write item-NN-<slug>.docx per report item (with its appendices) and the parts the pack
+    uses (OUT/parts/), atomically."""
+    loaded = load_meeting(meeting)
+    with staging_dir(out_dir) as staged:
+        built = build_reports(loaded, staged, only=item,
+                              chart_cache=default_cache_dir() if cache else None)
+        count = sum(1 for f in (staged / PARTS).iterdir() if f.is_file())
+    for parts in built:
+        out.print(f"wrote {out_dir / parts.docx.name} (agenda item {parts.agenda_number}, "
+                  f"{len(parts.appendices)} appendices)", soft_wrap=True)
+    out.print(f"wrote {count} part files (report bodies and appendices) in {out_dir / PARTS}",
+              soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:
-    """Adds the command to the app; nothing yet."""
+    app.command()(report)

@@ -1,0 +1,125 @@
+"""Trend charts for Word appendices: matplotlib ``Figure`` on the Agg canvas, RGB PNG (DESIGN 8).
+
+No pyplot state, no ``tight_layout``/``bbox_inches``: a fixed figure size and fixed margins, so
+every chart costs the same and looks the same. Several charts are drawn by a pool of two
+processes; a handful are drawn in this process (a pool costs more than it saves). A chart's file
+name is a hash of its data and of the drawing code's version, so a folder of charts is a cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from PIL import Image
+
+from builder.present.report_appendices import ChartSpec
+
+WIDTH_IN, HEIGHT_IN, DPI = 3.6, 2.1, 150
+STYLE_VERSION = "1"  # change when the drawing changes: cached charts are then redrawn
+POOL_FROM = 8
+WORKERS = 2
+LINE = "#1F4E79"
+TARGET = "#9C0006"
+
+
+def chart_name(spec: ChartSpec) -> str:
+    """A file name from the chart's content: the same data gives the same file."""
+    key = f"{STYLE_VERSION}|{WIDTH_IN}|{HEIGHT_IN}|{DPI}|{spec!r}"
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+    return f"chart-{spec.key}-{digest}.png"
+
+
+def default_cache_dir() -> Path:
+    """``$BUILDER_CACHE_DIR/charts``, or ``~/.cache/builder/charts``."""
+    base = os.environ.get("BUILDER_CACHE_DIR") or str(Path.home() / ".cache" / "builder")
+    return Path(base) / "charts"
+
+
+def draw_charts(specs: Sequence[ChartSpec], out_dir: Path) -> dict[str, Path]:
+    """Draw every chart not already in ``out_dir``; returns the PNG of each indicator key."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    jobs = [(spec, out_dir / chart_name(spec)) for spec in specs]
+    todo = list({path: (spec, path) for spec, path in jobs if not path.exists()}.values())
+    if len(todo) >= POOL_FROM:
+        with ProcessPoolExecutor(max_workers=WORKERS) as pool:
+            list(pool.map(_draw_job, todo, chunksize=max(1, len(todo) // (4 * WORKERS))))
+    else:
+        for job in todo:
+            _draw_job(job)
+    return {spec.key: path for spec, path in jobs}
+
+
+def _draw_job(job: tuple[ChartSpec, Path]) -> None:
+    _painter().draw(*job)
+
+
+_PAINTERS: list[_Painter] = []
+
+
+def _painter() -> _Painter:
+    """One painter per process: a figure is built once and reused for every chart."""
+    if not _PAINTERS:
+        _PAINTERS.append(_Painter())
+    return _PAINTERS[0]
+
+
+class _Painter:
+    """A fixed-size figure whose line, target and labels are updated for each chart (building a
+    figure costs more than drawing one)."""
+
+    def __init__(self) -> None:
+        self.fig = Figure(figsize=(WIDTH_IN, HEIGHT_IN), dpi=DPI)
+        self.canvas = FigureCanvasAgg(self.fig)
+        self.fig.subplots_adjust(left=0.13, right=0.97, top=0.84, bottom=0.2)
+        ax = self.ax = self.fig.add_subplot()
+        (self.line,) = ax.plot([], [], color=LINE, linewidth=1.6, marker="o", markersize=2.5)
+        self.target = ax.axhline(0, color=TARGET, linewidth=1.0, linestyle="--", label="Target")
+        self.legend = ax.legend(loc="upper right", fontsize=6, frameon=False)
+        self.title = ax.set_title("", fontsize=7, loc="left")
+        self.labels: tuple[str, ...] = ()
+        ax.tick_params(axis="both", labelsize=6)
+        ax.grid(axis="y", linewidth=0.4, color="#CCCCCC")
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+
+    def draw(self, spec: ChartSpec, path: Path) -> None:
+        ax = self.ax
+        x = list(range(len(spec.labels)))
+        y = [math.nan if v is None else v for v in spec.values]
+        self.line.set_data(x, y)
+        has_target = spec.target is not None
+        self.target.set_visible(has_target)
+        self.legend.set_visible(has_target)
+        if spec.target is not None:
+            self.target.set_ydata([spec.target, spec.target])
+        self.title.set_text(_wrap(spec.title))
+        if spec.labels != self.labels:  # new tick objects are costly: only when labels change
+            ax.set_xticks(x[::2], [spec.labels[i] for i in x[::2]])
+            ax.set_xlim(-0.5, len(x) - 0.5)
+            self.labels = spec.labels
+        known = [v for v in y if not math.isnan(v)] + ([spec.target] if spec.target else [])
+        low, high = (min(known), max(known)) if known else (0.0, 1.0)
+        pad = (high - low) * 0.08 or max(abs(high) * 0.08, 1.0)
+        ax.set_ylim(low - pad, high + pad)
+        ax.yaxis.set_major_formatter("{x:.0f}%" if spec.percent else "{x:,.0f}")
+        self.canvas.draw()  # type: ignore[no-untyped-call]
+        rgba = self.canvas.buffer_rgba()  # type: ignore[no-untyped-call]
+        partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        Image.frombuffer("RGBA", self.canvas.get_width_height(), rgba, "raw", "RGBA", 0, 1) \
+            .convert("RGB").save(partial, format="PNG", compress_level=1)
+        os.replace(partial, path)  # a cached chart is whole or absent
+
+
+def _wrap(title: str, width: int = 58) -> str:
+    if len(title) <= width:
+        return title
+    cut = title.rfind(" ", 0, width)
+    cut = cut if cut > 0 else width
+    return f"{title[:cut]}\n{title[cut + 1:]}"

@@ -1,0 +1,179 @@
+"""The only way builder evaluates Jinja: a sandbox with strict undefined names (DESIGN 7).
+
+Templates and configuration strings come from users and are treated as untrusted:
+``SandboxedEnvironment`` blocks ``{{ cycler.__init__.__globals__ }}``-style probes, the global
+helpers (``cycler``, ``joiner``, ``lipsum``, ``namespace``, ``dict``) are removed, an unknown
+name is an error (``StrictUndefined``), and Word XML is autoescaped so that ``<``, ``&`` and
+quotes in data render as text. Every failure becomes a :class:`TemplateError` naming the
+template (or configuration field) and the tag.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from types import TracebackType
+from typing import Any
+
+import jinja2
+from jinja2 import meta
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
+
+from builder.errors import Problem, TemplateError
+from builder.present import formatting as fmt
+
+FILTERS: dict[str, Callable[..., str]] = {
+    "long_date": fmt.long_date,
+    "upper_date": fmt.upper_date,
+    "weekday_date": fmt.weekday_date,
+    "short_date": fmt.short_date,
+}
+_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+_XML_TAG = re.compile(r"<[^>]+>")
+_HINT = ("Check the tag's spelling and the names the template may use (see the context "
+         "documented in builder/present/report_context.py).")
+
+
+class _Sandbox(SandboxedEnvironment):
+    """The sandbox, compiling each distinct template text once (docxtpl hands it the same
+    body XML for every report rendered from one template)."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self._compiled: dict[str, jinja2.Template] = {}
+
+    def from_string(self, source: Any, globals: Any = None,  # noqa: A002 - Jinja's name
+                    template_class: Any = None) -> jinja2.Template:
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        if source not in self._compiled:
+            if len(self._compiled) >= 16:
+                self._compiled.clear()
+            self._compiled[source] = super().from_string(source)
+        return self._compiled[source]
+
+
+def environment(autoescape: bool) -> SandboxedEnvironment:
+    """A sandbox with builder's date filters; ``autoescape`` for XML templates."""
+    env = _Sandbox(autoescape=autoescape, undefined=jinja2.StrictUndefined,
+                   keep_trailing_newline=True)
+    for name in ("cycler", "joiner", "lipsum", "namespace", "dict"):
+        env.globals.pop(name, None)
+    env.filters.update(FILTERS)
+    return env
+
+
+_TEXT_ENV = environment(autoescape=False)
+
+
+def has_tags(text: str) -> bool:
+    """True when ``text`` holds a Jinja expression or statement."""
+    return "{{" in text or "{%" in text or "{#" in text
+
+
+def render_text(text: str, context: Mapping[str, Any], file: str, where: str) -> str:
+    """Render one configuration string (plain text out; escaping happens in the document)."""
+    if not has_tags(text):
+        return text
+    try:
+        return _TEXT_ENV.from_string(text).render(context)
+    except Exception as exc:  # every Jinja failure, also runtime ones, becomes a TemplateError
+        raise template_error(exc, file, where, text) from None
+
+
+def template_error(exc: BaseException, file: str, where: str, source: str) -> TemplateError:
+    """A TemplateError naming ``file``/``where``, the failing tag and what is wrong.
+
+    ``source`` is the template text that was compiled, used to find the tag by line number
+    (syntax errors) or from the traceback (errors while rendering).
+    """
+    what = _describe(exc)
+    line = _line_number(exc)
+    tag = _find_tag(source, line, exc)
+    place = f"{where}, tag {tag}" if tag else where
+    if line is not None and not tag:
+        place = f"{where}, template line {line}"
+    valid = "" if isinstance(exc, SecurityError) else _valid_for(exc)
+    return TemplateError(f"{file}: the template cannot be rendered",
+                         [Problem(file, place, what, valid)], hint=_HINT)
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, SecurityError):
+        return f"unsafe template code blocked by the sandbox: {exc}"
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return f"syntax error: {exc.message}"
+    if isinstance(exc, jinja2.UndefinedError):
+        return f"unknown name: {exc.message}"
+    return f"{type(exc).__name__}: {exc}"
+
+
+def _valid_for(exc: BaseException) -> str:
+    if isinstance(exc, jinja2.UndefinedError):
+        return "a name from the template context"
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return "{{ expression }} or {% statement %}"
+    return ""
+
+
+def _line_number(exc: BaseException) -> int | None:
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return exc.lineno
+    line = None
+    tb: TracebackType | None = exc.__traceback__
+    while tb is not None:  # Jinja rewrites frames so that they carry template line numbers
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def _find_tag(source: str, line: int | None, exc: BaseException) -> str:
+    """The tag the error is about: on the failing line, preferring one naming the bad name."""
+    lines = source.splitlines()
+    scope = lines[line - 1] if line is not None and 0 < line <= len(lines) else source
+    text = _XML_TAG.sub("", scope)
+    tags: list[str] = _TAG.findall(text)
+    unclosed = _unclosed(_TAG.sub("", text))
+    if unclosed and (not tags or isinstance(exc, jinja2.TemplateSyntaxError)):
+        return unclosed
+    name = _bad_name(exc)
+    for tag in tags:
+        if name and re.search(rf"\b{re.escape(name)}\b", tag):
+            return tag.strip()
+    return tags[0].strip()
+
+
+def _unclosed(text: str) -> str:
+    """A tag opened but never closed, e.g. ``{{ x }`` (up to 60 characters)."""
+    starts = [i for i in (text.find("{{"), text.find("{%")) if i >= 0]
+    return text[min(starts):min(starts) + 60].strip() if starts else ""
+
+
+def _bad_name(exc: BaseException) -> str:
+    message = str(getattr(exc, "message", None) or exc)
+    match = re.search(r"'([A-Za-z_][A-Za-z0-9_]*)' is undefined", message) or \
+        re.search(r"has no attribute '([A-Za-z_][A-Za-z0-9_]*)'", message) or \
+        re.search(r"attribute '([A-Za-z_][A-Za-z0-9_]*)'", message)
+    return str(match.group(1)) if match else ""
+
+
+def undeclared_names(env: SandboxedEnvironment, source: str, known: set[str]) -> list[str]:
+    """Top-level names the template uses that the context does not provide, sorted."""
+    return sorted(meta.find_undeclared_variables(env.parse(source)) - known)
+
+
+def undeclared_error(file: str, where: str, source: str, names: list[str]) -> TemplateError:
+    """A TemplateError listing each undeclared name with a tag that uses it."""
+    text = _XML_TAG.sub("", source)
+    problems = []
+    for name in names:
+        tag = next((t for t in _TAG.findall(text)
+                    if re.search(rf"\b{re.escape(name)}\b", t)), "")
+        place = f"{where}, tag {tag.strip()}" if tag else where
+        problems.append(Problem(file, place, f"unknown name '{name}'",
+                                "a name from the template context"))
+    return TemplateError(f"{file}: the template uses names it is not given", problems,
+                         hint=_HINT)
+

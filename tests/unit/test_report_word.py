@@ -1,0 +1,162 @@
+"""Word plumbing of the reports: XML tables, appending documents, charts, read-back numbering."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+from docx.shared import Cm
+from PIL import Image
+
+from builder.errors import RenderError
+from builder.inspection.docx_summary import summarize_docx
+from builder.present.report_appendices import Cell, ChartSpec, TableText
+from builder.render import charts
+from builder.render.word_append import append_document
+from builder.render.word_common import document_from_template
+from builder.render.word_tables import add_table
+from builder.reports import TEMPLATE
+
+
+def png(color: str = "red") -> io.BytesIO:
+    data = io.BytesIO()
+    Image.new("RGB", (20, 10), color).save(data, format="PNG")
+    data.seek(0)
+    return data
+
+
+def external_docx(path: Path, landscape: bool = False) -> Path:
+    """A user's document: heading, a numbered list, a picture and a hyperlink."""
+    doc = Document()
+    doc.add_heading("Sample finance report", level=1)
+    doc.add_paragraph("First point", style="List Number")
+    doc.add_paragraph("Second point", style="List Number")
+    doc.add_picture(png(), width=Cm(2))
+    para = doc.add_paragraph("See ")
+    r_id = doc.part.relate_to("https://www.southampton.gov.uk/", RT.HYPERLINK,
+                              is_external=True)
+    para._p.append(parse_xml(f'<w:hyperlink {nsdecls("w", "r")} r:id="{r_id}"><w:r>'
+                             "<w:t>the council</w:t></w:r></w:hyperlink>"))
+    if landscape:
+        section = doc.sections[0]
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = section.page_height, section.page_width
+    doc.save(str(path))
+    return path
+
+
+class DescribeXmlTables:
+    def it_marks_the_header_row_and_fills_cells(self, tmp_path: Path) -> None:
+        doc = document_from_template(TEMPLATE)
+        table = TableText(("Indicator", "RAG"),
+                          ((Cell("Tom & Jerry <b>"), Cell("Red", "FFC7CE", "9C0006")),
+                           (Cell("two\nlines"), Cell(""))), "A test table")
+        add_table(doc, table, (4000, 1000), "Report Table", "Table Text", "Table Heading")
+        doc.save(str(tmp_path / "t.docx"))
+        (read,) = summarize_docx(tmp_path / "t.docx").tables
+        assert read.rows == (("Indicator", "RAG"), ("Tom & Jerry <b>", "Red"),
+                             ("two\nlines", ""))
+        assert read.header_rows == (True, False, False)
+        assert read.fills == ((None, None), (None, "FFC7CE"), (None, None))
+        assert (read.description, read.style, read.merged) == \
+            ("A test table", "Report Table", False)
+
+    def it_needs_a_width_per_column(self) -> None:
+        doc = document_from_template(TEMPLATE)
+        with pytest.raises(ValueError, match="1 widths for 2 columns"):
+            add_table(doc, TableText(("a", "b"), (), "x"), (100,), "Report Table",
+                      "Table Text", "Table Heading")
+
+
+class DescribeAppendingDocuments:
+    def it_carries_text_lists_pictures_and_links_into_a_new_section(
+            self, tmp_path: Path) -> None:
+        base = document_from_template(TEMPLATE)
+        base.add_paragraph("Report body", style="Normal")
+        append_document(base, Document(str(external_docx(tmp_path / "ext.docx", True))),
+                        "ext.docx")
+        base.save(str(tmp_path / "out.docx"))
+        summary = summarize_docx(tmp_path / "out.docx")
+        assert [p.text for p in summary.paragraphs if p.text] == [
+            "Report body", "Sample finance report", "First point", "Second point",
+            "See the council"]
+        numbered = [p.number for p in summary.paragraphs if p.text.endswith("point")]
+        assert numbered == ["1.", "2."]
+        assert summary.orientations == ("portrait", "landscape")
+        assert len(summary.pictures) == 1
+        with zipfile.ZipFile(tmp_path / "out.docx") as package:
+            rels = package.read("word/_rels/document.xml.rels").decode("utf-8")
+            media = [n for n in package.namelist() if n.startswith("word/media/")]
+        assert "https://www.southampton.gov.uk/" in rels
+        assert len(media) == 1
+
+    def it_can_continue_the_last_section_instead(self, tmp_path: Path) -> None:
+        base = document_from_template(TEMPLATE)
+        base.add_paragraph("Appendix 1: Finance report", style="Heading 1")
+        append_document(base, Document(str(external_docx(tmp_path / "ext.docx"))), "ext",
+                        new_section=False)
+        base.save(str(tmp_path / "out.docx"))
+        assert summarize_docx(tmp_path / "out.docx").orientations == ("portrait",)
+
+    def it_refuses_a_document_with_footnotes(self, tmp_path: Path) -> None:
+        other = Document()
+        para = other.add_paragraph("Text")
+        para._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:footnoteReference w:id="1"/></w:r>'))
+        with pytest.raises(RenderError, match="has footnotes") as caught:
+            append_document(document_from_template(TEMPLATE), other, "notes.docx")
+        assert "PDF" in caught.value.hint
+
+
+class DescribeCharts:
+    def spec(self, title: str = "Number of contacts in the month") -> ChartSpec:
+        return ChartSpec("contacts", title, ("Sep-23", "Oct-23", "Nov-23"),
+                         (1532.0, None, 1922.0), 1800.0, False, "Line chart: ...")
+
+    def it_draws_an_rgb_png_of_fixed_size(self, tmp_path: Path) -> None:
+        paths = charts.draw_charts([self.spec()], tmp_path)
+        with Image.open(paths["contacts"]) as image:
+            assert image.mode == "RGB"
+            assert image.size == (round(charts.WIDTH_IN * charts.DPI),
+                                  round(charts.HEIGHT_IN * charts.DPI))
+
+    def it_names_a_chart_by_its_data_so_a_folder_is_a_cache(self, tmp_path: Path) -> None:
+        first = charts.draw_charts([self.spec()], tmp_path)["contacts"]
+        stamp = first.stat().st_mtime_ns
+        again = charts.draw_charts([self.spec()], tmp_path)["contacts"]
+        other = charts.draw_charts([self.spec("Contacts (revised)")], tmp_path)["contacts"]
+        assert again == first and again.stat().st_mtime_ns == stamp
+        assert other != first
+        assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+    def it_draws_many_charts_with_a_pool(self, tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setattr(charts, "POOL_FROM", 2)
+        specs = [ChartSpec(f"k{n}", f"Indicator {n}", ("a", "b"), (n, n + 1.0), None, True, "")
+                 for n in range(3)]
+        paths = charts.draw_charts(specs, tmp_path)
+        assert sorted(paths) == ["k0", "k1", "k2"]
+        assert all(p.is_file() for p in paths.values())
+
+
+class DescribeReadBack:
+    def it_computes_list_labels_from_the_numbering_definitions(self, tmp_path: Path) -> None:
+        doc = document_from_template(TEMPLATE)
+        for n in range(4):
+            doc.add_paragraph(f"Recommendation {n}", style="Recommendation")
+        doc.add_paragraph("Heading", style="Heading 1")
+        doc.add_paragraph("Numbered", style="Numbered Paragraph")
+        doc.add_paragraph("Bullet", style="List Bullet")
+        doc.core_properties.created = dt.datetime(2023, 1, 1)
+        doc.save(str(tmp_path / "n.docx"))
+        summary = summarize_docx(tmp_path / "n.docx")
+        assert [p.number for p in summary.paragraphs] == ["(i)", "(ii)", "(iii)", "(iv)", None,
+                                                          "1.", "•"]
+        assert summary.headings == ((1, "Heading"),)
