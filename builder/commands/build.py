@@ -1,9 +1,73 @@
-"""`builder build` (placeholder: the capability's owner replaces this module)."""
+"""``builder build``: everything for one meeting, with a progress display."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from types import TracebackType
+from typing import Annotated
+
 import typer
+from rich.console import Console
+from rich.status import Status
+
+from builder.assemble.convert import DEFAULT_TIMEOUT
+from builder.build import build_meeting
+from builder.commands.common import err, out
+
+MeetingArg = Annotated[Path, typer.Argument(
+    help="Meeting YAML, e.g. config/meetings/2023-11-23.yaml.")]
+OutOpt = Annotated[Path, typer.Option("--out", help="Output folder (replaced file by file, only "
+                                      "when every step succeeded).")]
+TimeoutOpt = Annotated[float, typer.Option("--timeout", min=1.0,
+                       help="Seconds LibreOffice may take for one conversion call.")]
+
+
+class ConsoleProgress:
+    """Shows each stage: a spinner then a tick on a terminal, plain lines otherwise."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+        self.status: Status | None = None
+
+    def __enter__(self) -> ConsoleProgress:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self._stop()
+
+    def started(self, stage: str) -> None:
+        if self.console.is_terminal:
+            self._stop()
+            self.status = self.console.status(f"{stage} …")
+            self.status.start()
+        else:
+            self.console.print(f"{stage} …", markup=False)
+
+    def finished(self, stage: str, seconds: float) -> None:
+        self._stop()
+        tick = "[green]✓[/green] " if self.console.is_terminal else ""
+        self.console.print(f"{tick}{stage} ({seconds:.1f} s)")
+
+    def _stop(self) -> None:
+        if self.status is not None:
+            self.status.stop()
+            self.status = None
+
+
+def build(meeting_yaml: MeetingArg, out_dir: OutOpt, timeout: TimeoutOpt = DEFAULT_TIMEOUT
+          ) -> None:
+    """Build everything for a meeting: dataset, reports, deck, both agenda packs, manifest."""
+    with ConsoleProgress(err) as progress:
+        result = build_meeting(meeting_yaml, out_dir, progress, timeout)
+    for warning in result.warnings:
+        err.print(f"[yellow]warning:[/yellow] {warning}")
+    out.print(f"wrote {len(result.outputs)} files to {result.out_dir}:")
+    for path in result.outputs:
+        out.print(f"  {path.name} ({path.stat().st_size:,} bytes)", markup=False)
+    ranges = ", ".join(f"item {n}: pages {s.first}-{s.last}" for n, s in result.pack.spans.items())
+    out.print(f"agenda pack: {ranges}", markup=False)
 
 
 def register(app: typer.Typer) -> None:
-    """Adds the command to the app; nothing yet."""
+    app.command()(build)

@@ -1,9 +1,30 @@
-"""`builder pack` (placeholder: the capability's owner replaces this module)."""
+"""``builder pack``: the public and exempt agenda packs of a meeting."""
 
 from __future__ import annotations
 
 import typer
 
+from builder.assemble.convert import DEFAULT_TIMEOUT
+from builder.build import build_packs
+from builder.commands.build import ConsoleProgress, MeetingArg, OutOpt, TimeoutOpt
+from builder.commands.common import err, out
+
+
+def pack(meeting_yaml: MeetingArg, out_dir: OutOpt, timeout: TimeoutOpt = DEFAULT_TIMEOUT
+         ) -> None:
+    """Build the agenda packs (agenda-pack-public.pdf, agenda-pack-exempt.pdf). Uses the papers
+    'builder report' and 'builder deck' wrote into --out when all are there and newer than
+    every input; otherwise renders them afresh in a temporary folder. Writes only the packs."""
+    with ConsoleProgress(err) as progress:
+        result = build_packs(meeting_yaml, out_dir, progress, timeout)
+    papers = f"the papers rendered earlier in {out_dir}" if result.reused else "papers rendered now"
+    out.print(f"packs made from {papers}", markup=False)
+    for path in (result.public, result.exempt):
+        if path is not None:
+            out.print(f"wrote {path} ({path.stat().st_size:,} bytes)", markup=False)
+    if result.exempt is None:
+        out.print("no exempt appendices: no exempt pack")
+
 
 def register(app: typer.Typer) -> None:
-    """Adds the command to the app; nothing yet."""
+    app.command()(pack)

@@ -1,0 +1,1 @@
+"""Rendered files -> PDFs, page ranges, stamps, bookmarks and the public and exempt packs."""

@@ -1,0 +1,146 @@
+"""The public and exempt agenda packs from converted PDFs (format-spec B.2, B.3, A.3).
+
+Public pack: the front sheet and agenda (unnumbered), then every paper in agenda order, each
+starting on an odd page (a blank page "This page is intentionally left blank" pads the paper
+before it), every page from the first paper on stamped 'Page N', the first page of each paper
+also 'Agenda Item N'. An exempt appendix is replaced by one notice page saying it is not for
+publication and why. Exempt pack: only the exempt appendices, every page marked "NOT FOR
+PUBLICATION". Both packs are tagged PDFs with bookmarks, a title and the language set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
+
+from builder.assemble.merge import Outline, TaggedMerger
+from builder.assemble.pagination import Span, paginate
+from builder.assemble.stamp import Stamp, stamp_pages
+from builder.errors import AssemblyError, Problem, raise_if_any
+from builder.present.pack_context import NOT_FOR_PUBLICATION
+
+
+@dataclass(frozen=True)
+class PackPart:
+    """One PDF of a paper: the report itself, or one of its appendices."""
+
+    title: str
+    """Its bookmark, e.g. 'Report' or 'Appendix 2: SEND Capital Programme Briefing Paper'."""
+    pdf: Path
+    exempt: bool = False
+    notice: Path | None = None
+    """For an exempt part: the one-page PDF standing in for it in the public pack."""
+
+    @property
+    def label(self) -> str:
+        """The title's first words: 'Appendix 2'."""
+        return self.title.split(":")[0]
+
+    def public(self) -> tuple[str, Path]:
+        if not self.exempt:
+            return self.title, self.pdf
+        if self.notice is None:
+            raise AssemblyError(f"{self.title}: exempt, but no notice page stands in for it")
+        return f"{self.title} (not for publication)", self.notice
+
+
+@dataclass(frozen=True)
+class PackPaper:
+    """The papers of one agenda item, in order (the report first, then its appendices)."""
+
+    number: int
+    """The agenda item number."""
+    title: str
+    """The agenda title, e.g. 'BUILDING FOR BRILLIANCE'."""
+    parts: tuple[PackPart, ...]
+
+    @property
+    def bookmark(self) -> str:
+        return f"Agenda Item {self.number}: {self.title}"
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """The unnumbered pages at the start of the public pack."""
+
+    front_sheet: Path
+    agenda: Path
+
+
+def page_count(pdf: Path) -> int:
+    """Pages of a PDF, or an AssemblyError naming it."""
+    try:
+        return len(PdfReader(pdf).pages)
+    except (PdfReadError, OSError, ValueError) as exc:
+        raise AssemblyError(f"{pdf}: cannot read this PDF: {exc}") from None
+
+
+def public_spans(papers: Sequence[PackPaper]) -> dict[int, Span]:
+    """Where each paper will sit in the public pack: agenda number -> span."""
+    counts = [sum(page_count(part.public()[1]) for part in paper.parts) for paper in papers]
+    spans = paginate(counts)
+    return {paper.number: span for paper, span in zip(papers, spans, strict=True)}
+
+
+def write_public_pack(front: FrontMatter, papers: Sequence[PackPaper], blank: Path,
+                      spans: dict[int, Span], out: Path, title: str) -> None:
+    """Write the public pack; ``spans`` (from :func:`public_spans`) must match the papers, as
+    the agenda printed from them has to match the stamps."""
+    merger = TaggedMerger()
+    outline = [Outline("Front sheet", merger.add(front.front_sheet, "Front sheet"))]
+    outline.append(Outline("Agenda", merger.add(front.agenda, "Agenda")))
+    unnumbered = merger.page_count
+    stamps = [Stamp()] * unnumbered
+    problems = []
+    for paper in papers:
+        span = spans[paper.number]
+        children = []
+        start = merger.page_count
+        for part in paper.parts:
+            label, pdf = part.public()
+            children.append(Outline(label, merger.add(pdf, f"Agenda Item {paper.number}: "
+                                                           f"{label}")))
+        for _ in range(span.blank):
+            merger.add(blank, "Blank page")
+        made = merger.page_count - start
+        if unnumbered + span.first - 1 != start or made != span.last - span.first + 1:
+            problems.append(Problem(paper.bookmark, "", f"has {made} pages from pack page "
+                                    f"{start - unnumbered + 1}, but the agenda says "
+                                    f"{span.first} - {span.last}"))
+        stamps.extend(Stamp(foot=f"Page {n}", head=f"Agenda Item {paper.number}"
+                            if n == span.first else "") for n in range(span.first, span.last + 1))
+        outline.append(Outline(paper.bookmark, start, tuple(children)))
+    raise_if_any(problems, AssemblyError, "the papers changed after the agenda was paginated")
+    stamp_pages(list(merger.writer.pages), stamps)
+    merger.write(out, title, labels=(unnumbered, 1), outline=tuple(outline))
+
+
+def exempt_parts(papers: Sequence[PackPaper]) -> list[tuple[PackPaper, PackPart]]:
+    return [(paper, part) for paper in papers for part in paper.parts if part.exempt]
+
+
+def write_exempt_pack(papers: Sequence[PackPaper], out: Path, title: str) -> bool:
+    """Write the exempt pack (only the exempt appendices, every page marked); False, writing
+    nothing, when no paper has an exempt part."""
+    parts = exempt_parts(papers)
+    if not parts:
+        return False
+    merger = TaggedMerger()
+    outline = []
+    stamps: list[Stamp] = []
+    for paper, part in parts:
+        name = f"Agenda Item {paper.number}, {part.title}"
+        start = merger.add(part.pdf, name)
+        outline.append(Outline(name, start))
+        count = merger.page_count - start
+        stamps.extend(Stamp(banner=NOT_FOR_PUBLICATION,
+                            foot=f"Agenda Item {paper.number}, {part.label} – "
+                                 f"page {k} of {count}")
+                      for k in range(1, count + 1))
+    stamp_pages(list(merger.writer.pages), stamps)
+    merger.write(out, title, outline=tuple(outline))
+    return True

@@ -1,0 +1,166 @@
+"""The council configuration (``config/council.yaml``): the front-sheet text of the agenda pack.
+
+The front sheet ("PUBLIC INFORMATION" pages, format-spec B.1) is the same for every meeting of
+the panel in a municipal year: the panel's role and terms of reference, the standing notices,
+the Corporate Plan goals, the dates of meetings, the rules on interests and the principles of
+decision making. All of it is the council's wording, kept verbatim here; the Word template
+decides only how it looks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from pydantic import Field, model_validator
+
+from builder.config.base import StrictModel
+from builder.config.loader import read_yaml, validate_model
+
+
+class Bullet(StrictModel):
+    """A bullet whose first words are printed in bold, e.g. a Corporate Plan goal."""
+
+    lead: str = Field(min_length=1)
+    """The bold words, e.g. 'A prosperous city -'."""
+    text: str = Field(min_length=1)
+    """The rest of the bullet."""
+
+
+class Bullets(StrictModel):
+    """A bulleted list inside a block."""
+
+    bullets: tuple[str | Bullet, ...] = Field(min_length=1)
+    """Each bullet: plain text, or ``{lead, text}`` with bold first words."""
+
+
+class Labelled(StrictModel):
+    """A paragraph with a printed label, e.g. '(iii) Any contract ...' or 'a) the total ...'."""
+
+    label: str = Field(min_length=1)
+    """The label as printed: '(i)', 'a)'."""
+    text: str = Field(min_length=1)
+    """The paragraph after the label."""
+    level: int = Field(default=1, ge=1, le=2)
+    """1 for an item, 2 for a sub-item (indented further)."""
+
+
+Content = tuple[str | Bullets | Labelled, ...]
+"""A block's paragraphs in order: plain text, a bulleted list, or a labelled paragraph."""
+
+
+class Block(StrictModel):
+    """One block of the front sheet: a heading and its paragraphs."""
+
+    heading: str | None = None
+    """The block's heading as printed, e.g. 'Public Representations'; none for a block whose
+    first paragraph says what it is about (the Corporate Plan goals)."""
+    inline: bool = False
+    """Print the heading in bold at the start of the first paragraph ('QUORUM The minimum
+    ...') instead of on a line of its own."""
+    content: Content = Field(min_length=1)
+    """The paragraphs, bullets and labelled items of the block."""
+
+    @model_validator(mode="after")
+    def _inline_needs_text(self) -> Block:
+        if self.inline and (self.heading is None or not isinstance(self.content[0], str)):
+            raise ValueError("an inline heading needs a 'heading' and a first paragraph of "
+                             "plain text to run into")
+        return self
+
+
+class MeetingDates(StrictModel):
+    """'Dates of Meetings: Municipal Year': a column of dates per calendar year."""
+
+    heading: str = Field(min_length=1)
+    """e.g. 'Dates of Meetings: Municipal Year'."""
+    dates: tuple[dt.date, ...] = Field(min_length=1)
+    """Every meeting of the municipal year, in order (printed '16 June' under '2023')."""
+
+    @model_validator(mode="after")
+    def _in_order_within_two_years(self) -> MeetingDates:
+        if list(self.dates) != sorted(set(self.dates)):
+            raise ValueError("dates must be in order, each once")
+        if self.dates[-1].year - self.dates[0].year > 1:
+            raise ValueError("a municipal year spans at most two calendar years")
+        return self
+
+
+class FrontSheet(StrictModel):
+    """The blocks of the front sheet, printed in this order (format-spec B.1)."""
+
+    heading: str = "PUBLIC INFORMATION"
+    """The first line of the front sheet."""
+    role: Block
+    """'Role of this Scrutiny Panel: ...'."""
+    terms_of_reference: Block
+    """'Terms Of Reference:-' and its bullets."""
+    public_representations: Block
+    """'Public Representations': addressing the meeting."""
+    access: Block
+    """'Access –': access for the disabled."""
+    mobile_telephones: Block
+    """'MOBILE TELEPHONES:-'."""
+    social_media: Block
+    """'Use of Social Media:-': recording and broadcasting of meetings."""
+    business: Block
+    """'Business to be Discussed'."""
+    """'Business to be Discussed'."""
+    quorum: Block
+    """'QUORUM': the minimum number of members."""
+    rules_of_procedure: Block
+    """'Rules of Procedure'."""
+    smoking_policy: Block
+    """'Smoking policy –'."""
+    fire_procedure: Block
+    """'Fire Procedure –'."""
+    council_priorities: Block
+    """The Corporate Plan goals (2023) or the council's priorities (2017)."""
+    meeting_dates: MeetingDates
+    """'Dates of Meetings: Municipal Year'."""
+    disclosure_of_interests: Block
+    """'DISCLOSURE OF INTERESTS': the duty to disclose."""
+    disclosable_pecuniary_interests: Block
+    """Items (i)-(vii), with the sub-items a) and b) of (vii)."""
+    other_interests: Block
+    """'Other Interests'."""
+    principles_of_decision_making: Block
+    """'Principles of Decision Making': two bulleted lists."""
+
+    def blocks_before_dates(self) -> tuple[Block, ...]:
+        return (self.role, self.terms_of_reference, self.public_representations, self.access,
+                self.mobile_telephones, self.social_media, self.business, self.quorum,
+                self.rules_of_procedure, self.smoking_policy, self.fire_procedure,
+                self.council_priorities)
+
+    def blocks_after_dates(self) -> tuple[Block, ...]:
+        return (self.disclosure_of_interests, self.disclosable_pecuniary_interests,
+                self.other_interests, self.principles_of_decision_making)
+
+
+class Exclusion(StrictModel):
+    """The agenda item generated before a report with exempt appendices (format-spec A.3)."""
+
+    title: str = Field(min_length=1)
+    """'EXCLUSION OF THE PRESS AND PUBLIC - EXEMPT PAPERS INCLUDED IN THE FOLLOWING ITEM'."""
+    motion: str = Field(min_length=1)
+    """'To move that in accordance with the Council’s Constitution, ...'. The sentence naming
+    the appendices and the ground is generated from the report's exempt appendices."""
+
+
+class Council(StrictModel):
+    """A council's standing text for its agenda packs."""
+
+    name: str = Field(min_length=1)
+    """e.g. 'Southampton City Council' (the minutes' first heading line, in capitals)."""
+    front_sheet: FrontSheet
+    """The 'PUBLIC INFORMATION' pages."""
+    exclusion: Exclusion
+    """The exclusion-of-press item's title and motion."""
+    open_to_public: str = "This meeting is open to the public"
+    """The cover page's line under the venue."""
+
+
+def load_council(path: Path) -> Council:
+    """Read and validate a council YAML, listing every problem at once."""
+    return validate_model(Council, read_yaml(path), path, "council configuration")
