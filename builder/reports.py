@@ -44,11 +44,12 @@ from builder.render.word_common import (
     CoreProperties,
     Writer,
     document_from_template,
+    drop_footers,
     set_core_properties,
 )
 from builder.render.word_dataset import render_dataset
 from builder.render.word_glossary import render_glossary
-from builder.render.word_report import render_report_body
+from builder.render.word_template import render_docx_template
 from builder.render.word_tracker import render_tracker
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "committee_report.docx"
@@ -190,11 +191,14 @@ class _ReportBuilder:
         core = CoreProperties(title, strings(report.author.name, "author.name"), self.created,
                               subject=self.loaded.meeting.panel)
         body = self.parts_dir / f"{r.stem}-body.docx"
-        render_report_body(self.template, context, core, body)
+        render_docx_template(self.template, context, core, body)
         parts = [self._appendix(r, n, a, strings(a.title, f"appendices[{n - 1}].title"), core)
                  for n, a in enumerate(report.appendices, 1)]
         docx = out_dir / f"{r.stem}.docx"
         self._combine(body, parts, core, docx)
+        for part_file in (body, *(p.source for p in parts)):
+            if part_file is not None and part_file.suffix == ".docx":
+                drop_footers(part_file)  # the pack stamps 'Page N' on the parts itself
         return ReportParts(r.number, r.item.title, docx, body, tuple(parts))
 
     def _appendix(self, r: ReportItem, number: int, appendix: Appendix, title: str,

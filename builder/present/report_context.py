@@ -28,8 +28,8 @@ from typing import Any
 from builder.compute.periods import Month
 from builder.config.meeting import LoadedMeeting
 from builder.config.report import Block, ContactBlock, Report
+from builder.jinja_sandbox import has_tags, render_text
 from builder.present import formatting as fmt
-from builder.render.jinja_safe import has_tags, render_text
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 

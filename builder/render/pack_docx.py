@@ -14,7 +14,7 @@ from pathlib import Path
 
 from builder.present.pack_context import template_names
 from builder.render.word_common import CoreProperties
-from builder.render.word_report import render_report_body
+from builder.render.word_template import render_docx_template
 
 TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
 TEMPLATE_FILES = {
@@ -43,5 +43,5 @@ def render_pack_document(document: PackDocument, created: dt.datetime, out: Path
     """Render ``document`` into ``out`` (.docx)."""
     template = templates / TEMPLATE_FILES[document.kind]
     core = CoreProperties(title=document.title, author=AUTHOR, created=created)
-    render_report_body(template, template_names(document.context), core, out)
+    render_docx_template(template, template_names(document.context), core, out)
     return out

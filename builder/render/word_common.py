@@ -93,3 +93,13 @@ def landscape(doc: DocxDocument) -> None:
         width, height = section.page_width, section.page_height
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = height, width
+
+
+def drop_footers(path: Path) -> None:
+    """Remove every section's footer reference from the .docx at ``path``: the pack stamps its
+    own running ``Page N``, so a part's own page numbers would only confuse the reader."""
+    doc = Document(str(path))
+    for section in doc.element.body.iter(qn("w:sectPr")):
+        for reference in section.findall(qn("w:footerReference")):
+            section.remove(reference)
+    doc.save(str(path))

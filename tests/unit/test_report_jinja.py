@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 from docx import Document
 
+from builder import jinja_sandbox
 from builder.compute.periods import Month
 from builder.config.meeting import load_meeting
 from builder.errors import TemplateError
 from builder.inspection.docx_summary import summarize_docx
 from builder.present.report_context import period_text, report_context
-from builder.render import jinja_safe
 from builder.render.word_common import CoreProperties
-from builder.render.word_report import render_report_body
+from builder.render.word_template import render_docx_template
 from builder.reports import TEMPLATE
 from tests.conftest import CONFIG
 
@@ -24,7 +24,7 @@ PERIOD = {"period": period_text(Month(2023, 10))}
 
 
 def render(text: str) -> str:
-    return jinja_safe.render_text(text, PERIOD, "meeting.yaml", "items[8].report.detail[1]")
+    return jinja_sandbox.render_text(text, PERIOD, "meeting.yaml", "items[8].report.detail[1]")
 
 
 def make_template(path: Path, *paragraphs: str) -> Path:
@@ -82,14 +82,14 @@ class DescribeTheWordTemplate:
         from docxtpl import DocxTemplate
 
         names = DocxTemplate(str(TEMPLATE)).get_undeclared_template_variables(
-            jinja_safe.environment(autoescape=True))
+            jinja_sandbox.environment(autoescape=True))
         assert names == set(context)
 
     def it_reports_an_undeclared_variable_with_template_and_tag(self, tmp_path: Path) -> None:
         template = make_template(tmp_path / "bad.docx", "{{ subject }}",
                                  "Report of {{ reprot_of }} today")
         with pytest.raises(TemplateError) as caught:
-            render_report_body(template, {"subject": "S"}, CORE, tmp_path / "out.docx")
+            render_docx_template(template, {"subject": "S"}, CORE, tmp_path / "out.docx")
         problem = caught.value.problems[0]
         assert problem.file == str(template)
         assert problem.where == "word/document.xml, tag {{ reprot_of }}"
@@ -100,7 +100,7 @@ class DescribeTheWordTemplate:
         template = make_template(tmp_path / "bad.docx", "{{ subject }}",
                                  "{% for x in subject %}{{ x }", "end")
         with pytest.raises(TemplateError) as caught:
-            render_report_body(template, {"subject": "S"}, CORE, tmp_path / "out.docx")
+            render_docx_template(template, {"subject": "S"}, CORE, tmp_path / "out.docx")
         problem = caught.value.problems[0]
         assert problem.file == str(template)
         assert problem.what.startswith("syntax error")
@@ -109,27 +109,27 @@ class DescribeTheWordTemplate:
     def it_reports_a_missing_attribute_with_its_tag(self, tmp_path: Path) -> None:
         template = make_template(tmp_path / "bad.docx", "Name: {{ author.nmae }}")
         with pytest.raises(TemplateError) as caught:
-            render_report_body(template, {"author": {"name": "A"}}, CORE, tmp_path / "o.docx")
+            render_docx_template(template, {"author": {"name": "A"}}, CORE, tmp_path / "o.docx")
         assert caught.value.problems[0].where == "word/document.xml, tag {{ author.nmae }}"
 
     def it_blocks_a_probe_in_the_template(self, tmp_path: Path) -> None:
         template = make_template(tmp_path / "bad.docx",
                                  "{{ subject.__class__.__mro__[1].__subclasses__() }}")
         with pytest.raises(TemplateError) as caught:
-            render_report_body(template, {"subject": "S"}, CORE, tmp_path / "o.docx")
+            render_docx_template(template, {"subject": "S"}, CORE, tmp_path / "o.docx")
         assert "unsafe" in caught.value.problems[0].what
 
     def it_refuses_a_file_that_is_not_a_word_document(self, tmp_path: Path) -> None:
         template = tmp_path / "fake.docx"
         template.write_text("not a zip", encoding="utf-8")
         with pytest.raises(TemplateError, match="not a valid Office"):
-            render_report_body(template, {}, CORE, tmp_path / "o.docx")
+            render_docx_template(template, {}, CORE, tmp_path / "o.docx")
 
     def it_renders_markup_characters_in_data_as_text(self, tmp_path: Path) -> None:
         template = make_template(tmp_path / "t.docx", "{{ subject }}")
         text = "<w:t>Tom & Jerry's \"quote\" </w:t>"
         out = tmp_path / "o.docx"
-        render_report_body(template, {"subject": text},
+        render_docx_template(template, {"subject": text},
                            CoreProperties("Children's Services & <Learning>", "A",
                                           dt.datetime(2023, 11, 15)), out)
         summary = summarize_docx(out)

@@ -1,7 +1,7 @@
-"""Render the committee report body from the Word template with docxtpl, safely.
+"""Render a Word template (report body, front sheet, agenda, minutes) with docxtpl, safely.
 
 The template is checked as an untrusted Office file, its tags are rendered by the sandbox of
-:mod:`builder.render.jinja_safe` with XML autoescape, names it uses but is not given are
+:mod:`builder.jinja_sandbox` with XML autoescape, names it uses but is not given are
 reported before rendering, and any Jinja failure becomes a TemplateError naming the template,
 the part and the tag.
 """
@@ -16,9 +16,9 @@ from typing import Any
 
 from docxtpl import DocxTemplate
 
+from builder import jinja_sandbox
 from builder.data.safezip import check_office_zip
 from builder.errors import TemplateError
-from builder.render import jinja_safe
 from builder.render.word_common import CoreProperties, set_core_properties
 
 BODY_PART = "word/document.xml"
@@ -34,7 +34,7 @@ def check_template(template: Path) -> None:
         raise TemplateError(f"{template}: {problem}")
 
 
-def render_report_body(template: Path, context: Mapping[str, Any], core: CoreProperties,
+def render_docx_template(template: Path, context: Mapping[str, Any], core: CoreProperties,
                        out: Path) -> None:
     """Render ``template`` with ``context`` into ``out`` (a .docx) and set its properties."""
     check_template(template)
@@ -43,18 +43,18 @@ def render_report_body(template: Path, context: Mapping[str, Any], core: CorePro
     if not names <= set(context):
         source = _body_source(DocxTemplate(str(template)))
         unknown = sorted(names - set(context))
-        raise jinja_safe.undeclared_error(str(template), BODY_PART, source, unknown)
+        raise jinja_sandbox.undeclared_error(str(template), BODY_PART, source, unknown)
     tpl = DocxTemplate(str(template))
     try:
         tpl.render(dict(context), _ENV)
     except Exception as exc:  # every Jinja failure, also runtime ones, becomes a TemplateError
         source = _body_source(DocxTemplate(str(template)))
-        raise jinja_safe.template_error(exc, str(template), BODY_PART, source) from None
+        raise jinja_sandbox.template_error(exc, str(template), BODY_PART, source) from None
     set_core_properties(tpl.docx, core)
     tpl.save(str(out))
 
 
-_ENV = jinja_safe.environment(autoescape=True)
+_ENV = jinja_sandbox.environment(autoescape=True)
 
 
 @functools.lru_cache(maxsize=8)
@@ -62,9 +62,9 @@ def _template_names(path: str, mtime_ns: int, size: int) -> frozenset[str]:
     """The top-level names a template's body uses (once per version of the file)."""
     source = _body_source(DocxTemplate(path))
     try:
-        return frozenset(jinja_safe.undeclared_names(_ENV, source, set()))
+        return frozenset(jinja_sandbox.undeclared_names(_ENV, source, set()))
     except Exception as exc:  # a syntax error found while looking for names
-        raise jinja_safe.template_error(exc, path, BODY_PART, source) from None
+        raise jinja_sandbox.template_error(exc, path, BODY_PART, source) from None
 
 
 def _body_source(tpl: DocxTemplate) -> str:
