@@ -83,6 +83,13 @@ class AssemblyError(BuilderError):
     kind = "assembly error"
 
 
+class CheckError(BuilderError):
+    """Finished papers fail the accessibility checks (``builder check``)."""
+
+    exit_code = 6
+    kind = "accessibility check failed"
+
+
 def raise_if_any(
     problems: Iterable[Problem], error: type[BuilderError], message: str, hint: str = ""
 ) -> None:

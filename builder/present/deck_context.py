@@ -20,6 +20,7 @@ from builder.compute.periods import Month
 from builder.config.catalogue import Indicator
 from builder.config.deck import Deck, Priority
 from builder.present import formatting as fmt
+from builder.present.cells import Cell, indicator_value, rag_cell
 from builder.present.statements import (
     Statement,
     describe_rules,
@@ -40,15 +41,6 @@ MAX_LISTED_WARNINGS = 5
 T = TypeVar("T")
 # relative widths of the indicator table's columns: indicator, months, target, RAG, benchmarks
 WIDTH_INDICATOR, WIDTH_VALUE, WIDTH_RAG = 3.3, 1.0, 1.1
-
-
-@dataclass(frozen=True)
-class Cell:
-    """A table cell: text, and for a RAG cell its fill and text colours (hex RGB)."""
-
-    text: str
-    fill: str | None = None
-    color: str | None = None
 
 
 @dataclass(frozen=True)
@@ -248,7 +240,7 @@ def _indicator_table(deck: Deck, model: ReportModel, title: str,
         (Cell(fig.indicator.title),
          *(Cell(_value_text(fig.indicator, p.value, p.reason, deck)) for p in fig.window),
          Cell(_level(fig.indicator, fig.indicator.target)),
-         _rag_cell(fig.rag),
+         rag_cell(fig.rag, fmt.MISSING),
          *(Cell(_level(fig.indicator, fig.indicator.benchmarks.get(b))) for b in benches))
         for fig in figs)
     widths = (WIDTH_INDICATOR, *(WIDTH_VALUE for _ in months), WIDTH_VALUE, WIDTH_RAG,
@@ -259,18 +251,10 @@ def _indicator_table(deck: Deck, model: ReportModel, title: str,
     return Table(header, rows, widths, alt)
 
 
-def _rag_cell(rag: Rag | None) -> Cell:
-    if rag is None:
-        return Cell(fmt.MISSING)
-    return Cell(fmt.rag_label(rag), fmt.RAG_FILL[rag], fmt.RAG_TEXT[rag])
-
-
 def _value_text(ind: Indicator, value: float | None, reason: str | None, deck: Deck) -> str:
     if suppressed(ind, value, deck.options.disclosure):
         return SUPPRESSED
-    if value is None:
-        return reason or fmt.MISSING
-    return _level(ind, value)
+    return indicator_value(ind, value, reason)
 
 
 def _level(ind: Indicator, value: float | None) -> str:
@@ -351,7 +335,8 @@ def _exceptions_slides(deck: Deck, model: ReportModel) -> list[ExceptionsSlide]:
             (Cell(ptitle), Cell(fig.indicator.title),
              Cell(_value_text(fig.indicator, fig.value, fig.latest.reason, deck)),
              Cell(_level(fig.indicator, fig.indicator.target)),
-             Cell(_change(fig.previous)), Cell(_change(fig.year_ago)), _rag_cell(fig.rag))
+             Cell(_change(fig.previous)), Cell(_change(fig.year_ago)),
+             rag_cell(fig.rag, fmt.MISSING))
             for ptitle, fig in page)
         alt = (f"Table: {len(cells)} indicator(s) rated Red in {period.label()}, with value, "
                f"target, change since last month and since last year, and RAG as text.")

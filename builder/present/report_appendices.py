@@ -13,17 +13,9 @@ from builder.config.catalogue import Indicator
 from builder.config.glossary import Glossary
 from builder.config.tracker import Recommendation
 from builder.present import formatting as fmt
+from builder.present.cells import Cell, indicator_value, rag_cell
 
 MONTH_COLUMNS = 13
-
-
-@dataclass(frozen=True)
-class Cell:
-    """One table cell as printed: text, and optionally a fill and text colour (hex RGB)."""
-
-    text: str
-    fill: str | None = None
-    color: str | None = None
 
 
 @dataclass(frozen=True)
@@ -125,17 +117,14 @@ def dataset_text(model: ReportModel, heading: str, charts: bool = True) -> Datas
 
 def _dataset_row(fig: IndicatorFigures, benchmarks: dict[str, str]) -> tuple[Cell, ...]:
     ind = fig.indicator
-    values = [Cell(_value(ind, p.value, p.reason)) for p in fig.window[-MONTH_COLUMNS:]]
-    rag = fig.rag
-    rag_cell = (Cell(fmt.rag_label(rag), fmt.RAG_FILL[rag], fmt.RAG_TEXT[rag]) if rag
-                else Cell(""))
+    values = [Cell(indicator_value(ind, p.value, p.reason)) for p in fig.window[-MONTH_COLUMNS:]]
     return (
         Cell(ind.ref or ""), Cell(ind.title), *values,
         Cell(change_text(fig.previous.arrow, fig.previous.pct)),
         Cell(change_text(fig.year_ago.arrow, fig.year_ago.pct)),
-        Cell(_value(ind, fig.avg_12m)), Cell(_value(ind, fig.max_12m)),
-        Cell(_value(ind, ind.target, missing="")), rag_cell,
-        *(Cell(_value(ind, ind.benchmarks.get(name), missing="")) for name in benchmarks),
+        Cell(indicator_value(ind, fig.avg_12m)), Cell(indicator_value(ind, fig.max_12m)),
+        Cell(indicator_value(ind, ind.target, missing="")), rag_cell(fig.rag),
+        *(Cell(indicator_value(ind, ind.benchmarks.get(name), missing="")) for name in benchmarks),
     )
 
 
@@ -146,16 +135,9 @@ def change_text(arrow: Arrow, pct: float | None) -> str:
     return f"{fmt.arrow(arrow)} {fmt.pct_change(pct)}"
 
 
-def _value(ind: Indicator, value: float | None, reason: str | None = None,
-           missing: str = fmt.MISSING) -> str:
-    if value is None:
-        return reason or missing
-    return fmt.number(value, ind.decimals, ind.unit)
-
-
 def _key_table() -> TableText:
     arrows = [(Cell(fmt.arrow(a)), fmt.ARROW_MEANINGS[a]) for a in Arrow]
-    rags = [(Cell(r.value, fmt.RAG_FILL[r], fmt.RAG_TEXT[r]), fmt.RAG_MEANINGS[r]) for r in Rag]
+    rags = [(rag_cell(r), fmt.RAG_MEANINGS[r]) for r in Rag]
     rows = tuple((symbol, Cell(meaning)) for symbol, meaning in arrows + rags)
     return TableText(("Symbol", "Meaning"), rows,
                      "Key to the change arrows (10% threshold) and the RAG ratings.")

@@ -12,7 +12,8 @@ from lxml import etree
 from pptx.oxml.ns import qn
 
 from builder.errors import RenderError
-from builder.present.deck_context import Cell, Table
+from builder.present.cells import Cell
+from builder.present.deck_context import Table
 from builder.render.slides_frames import describe
 
 LANGUAGE = "en-GB"

@@ -15,7 +15,8 @@ from docx.document import Document as DocxDocument
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
-from builder.present.report_appendices import Cell, TableText
+from builder.present.cells import Cell
+from builder.present.report_appendices import TableText
 from builder.render.word_common import style_id
 
 

@@ -123,6 +123,11 @@ class DescribeTheBuild:
             assert name in inputs
         assert set(manifest["seconds"]) >= {"reports", "conversion", "assembly"}
 
+    def it_passes_every_paper_through_the_accessibility_checks(self, built: Built) -> None:
+        result = CliRunner().invoke(app, ["check", str(built.out)])
+        assert result.exit_code == 0, result.output
+        assert "OK: 7 file(s) pass the accessibility checks" in result.output
+
 
 class DescribeThePublicPack:
     def it_declares_title_language_and_tags(self, built: Built) -> None:

@@ -1,0 +1,33 @@
+"""Table cells as every output prints them: text, with RAG fill and text colours."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from builder.compute.calculus import Rag
+from builder.config.catalogue import Indicator
+from builder.present import formatting as fmt
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One table cell as printed: text, and optionally a fill and text colour (hex RGB)."""
+
+    text: str
+    fill: str | None = None
+    color: str | None = None
+
+
+def rag_cell(rag: Rag | None, missing: str = "") -> Cell:
+    """The RAG label on its colour: never colour alone (WCAG 1.4.1)."""
+    if rag is None:
+        return Cell(missing)
+    return Cell(fmt.rag_label(rag), fmt.RAG_FILL[rag], fmt.RAG_TEXT[rag])
+
+
+def indicator_value(ind: Indicator, value: float | None, reason: str | None = None,
+                    missing: str = fmt.MISSING) -> str:
+    """A value in the indicator's unit and decimals, or the analyst's reason it has none."""
+    if value is None:
+        return reason or missing
+    return fmt.number(value, ind.decimals, ind.unit)
