@@ -22,7 +22,7 @@ def main(names: list[str]) -> None:
     table = Table(title="builder benchmarks (median wall-clock seconds)")
     for column in ("benchmark", "case", "seconds", "runs", "note"):
         table.add_column(column)
-    console = Console()
+    console = Console(width=None if sys.stdout.isatty() else 140)
     for name in chosen:
         module = importlib.import_module(f"benchmarks.bench_{name}")
         for figure in module.run():

@@ -115,6 +115,17 @@ class DescribeAppendingDocuments:
             append_document(document_from_template(TEMPLATE), other, "notes.docx")
         assert "PDF" in caught.value.hint
 
+    def it_names_a_damaged_document_that_refers_to_a_missing_part(self, tmp_path: Path
+                                                                   ) -> None:
+        other = Document(str(external_docx(tmp_path / "ext.docx", True)))
+        for blip in other.element.body.iter(
+                "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"):
+            blip.set("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+                     "embed", "rId999")
+        with pytest.raises(RenderError, match="ext.docx: the document is damaged") as caught:
+            append_document(document_from_template(TEMPLATE), other, "ext.docx")
+        assert "save it as PDF" in caught.value.hint
+
 
 class DescribeCharts:
     def spec(self, title: str = "Number of contacts in the month") -> ChartSpec:
