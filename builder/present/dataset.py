@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from builder.compute.model import IndicatorFigures, ReportModel
@@ -31,6 +32,11 @@ class DatasetTable:
     """(theme key, theme title, indexes of its rows) in display order."""
     value_formats: tuple[str, ...]
     """Excel number format for each row's value-like cells (unit and decimals of the indicator)."""
+    title: str = "Computed performance dataset"
+    """The workbook's title (core properties)."""
+    as_of: dt.date | None = None
+    """Last day of the period: the workbook's creation date, so that the same data gives the
+    same workbook properties."""
 
     @staticmethod
     def is_numeric(column: str) -> bool:
@@ -52,7 +58,10 @@ def dataset_table(model: ReportModel) -> DatasetTable:
     themes = tuple((t.theme.key, t.theme.title, tuple(position[f.key] for f in t.indicators))
                    for t in model.themes)
     formats = tuple(fmt.excel_number_format(i.unit, i.decimals) for i in cat.indicators)
-    return DatasetTable(columns, rows, themes, formats)
+    period = model.period
+    return DatasetTable(columns, rows, themes, formats,
+                        f"Computed performance dataset – {period.last_day():%B %Y}",
+                        period.last_day())
 
 
 def _row(fig: IndicatorFigures, benchmark_names: dict[str, str]) -> tuple[Cell, ...]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -84,6 +85,8 @@ def _write_xlsx(table: DatasetTable, path: Path) -> None:
         for c, column in enumerate(table.columns, start=1):
             width = 48 if column == "title" else max(10, len(column) + 2)
             sheet.column_dimensions[get_column_letter(c)].width = width
-    book.properties.title = "Computed performance dataset"
+    book.properties.title = table.title
     book.properties.language = "en-GB"
+    if table.as_of is not None:
+        book.properties.created = dt.datetime.combine(table.as_of, dt.time())
     book.save(path)

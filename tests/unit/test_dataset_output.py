@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -144,7 +145,8 @@ class DescribeXlsxFile:
                 assert all(c.font.b for c in sheet[1])
                 assert sheet.max_row == 1 + len(indexes)
             assert book.properties.language == "en-GB"
-            assert book.properties.title == "Computed performance dataset"
+            assert book.properties.title == "Computed performance dataset – October 2023"
+            assert book.properties.created == dt.datetime(2023, 10, 31)
         finally:
             book.close()
 
