@@ -142,37 +142,55 @@ def _table(tbl: Any, styles: dict[str, Any]) -> Table:
 
 
 class _Numbering:
-    """Word's list numbering: counters per list instance and level, formats from the
-    abstract definitions, numbering taken from the paragraph or its style chain."""
+    """Word's list numbering, as Word counts it.
+
+    Counters belong to the list definition (w:abstractNum) and level: paragraphs whose list
+    instances (w:num) share an abstractNum share counters. A w:num's w:lvlOverride with a
+    w:startOverride restarts its level the first time a paragraph uses that w:num (how a copied
+    list is restarted). A level advancing resets the deeper levels. Formats come from the
+    abstract definition; the numbering from the paragraph or its style chain."""
 
     def __init__(self, doc: Any) -> None:
+        self.nums: dict[str, tuple[str, dict[int, int]]] = {}
+        """numId -> (abstractNumId, start per overridden level)."""
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+        """abstractNumId -> level -> (numFmt, lvlText, start)."""
         self.counters: dict[tuple[str, int], int] = {}
+        self.used: set[str] = set()
+        """numIds already used (their start overrides applied)."""
         try:
             root = doc.part.numbering_part.element
         except (KeyError, NotImplementedError):
             return
-        abstracts = {a.get(qn("w:abstractNumId")): a for a in root.findall(qn("w:abstractNum"))}
-        for num in root.findall(qn("w:num")):
-            abstract = abstracts.get(_val(num.find(qn("w:abstractNumId"))))
-            if abstract is None:
-                continue
+        for abstract in root.findall(qn("w:abstractNum")):
             levels = {}
             for lvl in abstract.findall(qn("w:lvl")):
                 start = _val(lvl.find(qn("w:start")))
                 levels[int(lvl.get(qn("w:ilvl")))] = (
                     _val(lvl.find(qn("w:numFmt"))) or "decimal",
                     _val(lvl.find(qn("w:lvlText"))) or "", int(start) if start else 1)
-            self.levels[num.get(qn("w:numId"))] = levels
+            self.levels[abstract.get(qn("w:abstractNumId"))] = levels
+        for num in root.findall(qn("w:num")):
+            abstract_id = _val(num.find(qn("w:abstractNumId")))
+            if abstract_id in self.levels:
+                starts = {int(o.get(qn("w:ilvl"))): int(_val(start) or 1)
+                          for o in num.findall(qn("w:lvlOverride"))
+                          if (start := o.find(qn("w:startOverride"))) is not None}
+                self.nums[num.get(qn("w:numId"))] = (abstract_id, starts)
 
     def label(self, paragraph: Any, style: Any) -> str | None:
         num_id, ilvl = self._num_pr(paragraph, style)
-        if num_id is None or num_id == "0" or num_id not in self.levels:
+        if num_id is None or num_id == "0" or num_id not in self.nums:
             return None
-        fmt, text, start = self.levels[num_id].get(ilvl, ("decimal", "%1.", 1))
-        key = (num_id, ilvl)
+        abstract_id, starts = self.nums[num_id]
+        if num_id not in self.used:
+            self.used.add(num_id)
+            for level, start in starts.items():
+                self.counters[(abstract_id, level)] = start - 1
+        fmt, text, start = self.levels[abstract_id].get(ilvl, ("decimal", "%1.", 1))
+        key = (abstract_id, ilvl)
         self.counters[key] = self.counters.get(key, start - 1) + 1
-        for deeper in [k for k in self.counters if k[0] == num_id and k[1] > ilvl]:
+        for deeper in [k for k in self.counters if k[0] == abstract_id and k[1] > ilvl]:
             del self.counters[deeper]
         if fmt == "bullet":
             return text

@@ -2,9 +2,10 @@
 
 Used to make ``item-NN-<slug>.docx`` (the report with its Word appendices) and to carry an
 external .docx appendix under its heading. docxcompose copies the body with its pictures,
-charts, hyperlinks, missing styles and list numbering; this module adds the sections, which
-docxcompose leaves out: each appended document starts a new section (new page) with its own
-page size and orientation, and keeps the base document's footer (page numbers run on).
+charts, hyperlinks, missing styles and list numbering (each appended document's numbered
+lists restart at 1); this module adds the sections, which docxcompose leaves out: each appended
+document starts a new section (new page) with its own page size and orientation, and keeps the
+base document's footer (page numbers run on).
 Footnotes and endnotes cannot be carried (docxcompose mislinks what footnotes refer to and
 drops endnotes): a RenderError says so. Comment marks are dropped.
 """
@@ -47,9 +48,6 @@ def append_document(base: DocxDocument, other: DocxDocument, name: str,
         final.addprevious(closing)
         _remove(final, RESTARTS)
     composer = Composer(base)
-    # A list in a style the base has runs on, as before. docxcompose's restart puts only a
-    # list's first paragraph on a new list instance, which builder.inspection counts apart.
-    composer.restart_numbering = False
     try:
         composer.append(other)
     except (KeyError, NotImplementedError) as exc:

@@ -99,6 +99,17 @@ class DescribeAppendingDocuments:
         assert "https://www.southampton.gov.uk/" in rels
         assert len(media) == 1
 
+    def it_restarts_the_numbered_list_of_each_appended_document(self, tmp_path: Path) -> None:
+        base = document_from_template(TEMPLATE)
+        for name in ("a", "b"):
+            other = Document()
+            other.add_paragraph(f"{name} one", style="List Number")
+            other.add_paragraph(f"{name} two", style="List Number")
+            append_document(base, other, f"{name}.docx")
+        base.save(str(tmp_path / "out.docx"))
+        assert summarize_docx(tmp_path / "out.docx").numbered("List Number") == (
+            ("1.", "a one"), ("2.", "a two"), ("1.", "b one"), ("2.", "b two"))
+
     def it_can_continue_the_last_section_instead(self, tmp_path: Path) -> None:
         base = document_from_template(TEMPLATE)
         base.add_paragraph("Appendix 1: Finance report", style="Heading 1")
@@ -172,3 +183,26 @@ class DescribeReadBack:
         assert [p.number for p in summary.paragraphs] == ["(i)", "(ii)", "(iii)", "(iv)", None,
                                                           "1.", "•"]
         assert summary.headings == ((1, "Heading"),)
+
+    def it_counts_per_list_definition_and_restarts_on_a_start_override(
+            self, tmp_path: Path) -> None:
+        doc = Document()
+        numbering = doc.part.numbering_part.element
+        for child in list(numbering):
+            numbering.remove(child)
+        w = nsdecls("w")
+        numbering.append(parse_xml(
+            f'<w:abstractNum {w} w:abstractNumId="7"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+            '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'))
+        for num_id, override in (("1", ""), ("2", ""), ("3", '<w:lvlOverride w:ilvl="0">'
+                                                         '<w:startOverride w:val="1"/>'
+                                                         "</w:lvlOverride>")):
+            numbering.append(parse_xml(f'<w:num {w} w:numId="{num_id}">'
+                                       f'<w:abstractNumId w:val="7"/>{override}</w:num>'))
+        for num_id in ("1", "1", "2", "3", "3"):
+            para = doc.add_paragraph(f"on {num_id}")
+            para._p.get_or_add_pPr().append(parse_xml(
+                f'<w:numPr {w}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'))
+        doc.save(str(tmp_path / "n.docx"))
+        assert [p.number for p in summarize_docx(tmp_path / "n.docx").paragraphs] == [
+            "1.", "2.", "3.", "1.", "2."]
