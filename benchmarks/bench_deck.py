@@ -18,7 +18,7 @@ from unittest import mock
 import yaml
 
 from benchmarks.timing import Figure, measure
-from builder.deck import build_deck
+from builder.pipeline.deck import build_deck
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "config" / "decks" / "b4b-2023-10.yaml"

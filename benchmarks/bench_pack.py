@@ -18,9 +18,9 @@ from pathlib import Path
 from benchmarks.timing import Figure
 from builder.assemble.convert import LibreOffice, export_filter
 from builder.assemble.office import find_soffice
-from builder.build import build_meeting, load, meeting_model, render_pack_documents
-from builder.deck import build_deck
-from builder.reports import build_reports
+from builder.pipeline.deck import build_deck
+from builder.pipeline.meeting import build_meeting, load, meeting_model, render_pack_documents
+from builder.pipeline.reports import build_reports
 
 ROOT = Path(__file__).resolve().parent.parent
 MEETING = ROOT / "config" / "meetings" / "2023-11-23.yaml"

@@ -17,12 +17,12 @@ from docx.table import Table
 
 from benchmarks.timing import Figure, measure
 from builder.config.meeting import load_meeting
-from builder.pipeline import build_model, meeting_inputs
+from builder.pipeline.data import build_model, meeting_inputs
+from builder.pipeline.reports import TEMPLATE, build_reports
 from builder.present.report_appendices import DatasetText, TableText, dataset_text
 from builder.render import charts
 from builder.render.word_common import CoreProperties
 from builder.render.word_dataset import render_dataset
-from builder.reports import TEMPLATE, build_reports
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "config" / "meetings" / "2023-11-23.yaml"

@@ -11,8 +11,8 @@ from rich.console import Console
 from rich.status import Status
 
 from builder.assemble.convert import DEFAULT_TIMEOUT
-from builder.build import build_meeting
 from builder.commands.common import err, out
+from builder.pipeline.meeting import build_meeting
 
 MeetingArg = Annotated[Path, typer.Argument(
     help="Meeting YAML, e.g. config/meetings/2023-11-23.yaml.")]

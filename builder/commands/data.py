@@ -17,7 +17,7 @@ from builder.commands.common import (
     report_warnings,
 )
 from builder.outputs import atomic_file
-from builder.pipeline import DataInputs, build_model
+from builder.pipeline.data import DataInputs, build_model
 from builder.present.dataset import dataset_table
 from builder.render.dataset_file import check_dataset_path, write_dataset
 

@@ -9,7 +9,7 @@ import typer
 
 from builder.commands.common import StrictOpt, out, report_warnings
 from builder.config.deck import load_deck
-from builder.deck import build_deck, deck_model
+from builder.pipeline.deck import build_deck, deck_model
 
 
 def deck(deck_yaml: Annotated[Path, typer.Argument(help="Deck configuration YAML.")],

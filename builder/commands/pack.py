@@ -5,9 +5,9 @@ from __future__ import annotations
 import typer
 
 from builder.assemble.convert import DEFAULT_TIMEOUT
-from builder.build import build_packs
 from builder.commands.build import ConsoleProgress, MeetingArg, OutOpt, TimeoutOpt
 from builder.commands.common import err, out
+from builder.pipeline.meeting import build_packs
 
 
 def pack(meeting_yaml: MeetingArg, out_dir: OutOpt, timeout: TimeoutOpt = DEFAULT_TIMEOUT

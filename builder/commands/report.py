@@ -10,8 +10,8 @@ import typer
 from builder.commands.common import out
 from builder.config.meeting import load_meeting
 from builder.outputs import staging_dir
+from builder.pipeline.reports import PARTS, build_reports
 from builder.render.charts import default_cache_dir
-from builder.reports import PARTS, build_reports
 
 
 def report(meeting: Annotated[Path, typer.Argument(help="The meeting YAML, e.g. "

@@ -16,7 +16,7 @@ import pytest
 from builder.compute.calculus import Direction, Rag, polarity_sign, round_half_away
 from builder.compute.model import IndicatorFigures, ReportModel
 from builder.compute.periods import Month, parse_month_header
-from builder.pipeline import DataInputs, build_model
+from builder.pipeline.data import DataInputs, build_model
 from builder.present import formatting as fmt
 from tests.conftest import CONFIG, FIXTURES
 

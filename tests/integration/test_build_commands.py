@@ -14,14 +14,14 @@ import pytest
 from docx import Document
 from pptx import Presentation
 
-import builder.build
-from builder.build import rendered_papers
+import builder.pipeline.meeting
 from builder.cli import main
 from builder.compute.model import ReportModel
 from builder.config.meeting import LoadedMeeting, load_meeting
 from builder.inspection.pdf_summary import summarize
 from builder.parts import AppendixPart, ReportParts
-from builder.reports import report_items
+from builder.pipeline.meeting import rendered_papers
+from builder.pipeline.reports import report_items
 from tests.conftest import CONFIG
 
 pytestmark = pytest.mark.libreoffice
@@ -92,7 +92,7 @@ def stand_in_deck(deck_yaml: Path, out_dir: Path, model: ReportModel | None = No
 def papers(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     folder = tmp_path / "papers"
     folder.mkdir()
-    monkeypatch.setattr(builder.build, "build_deck", stand_in_deck)
+    monkeypatch.setattr(builder.pipeline.meeting, "build_deck", stand_in_deck)
     return folder
 
 
@@ -108,7 +108,7 @@ def run(monkeypatch: pytest.MonkeyPatch, *args: str) -> int:
 def test_pack_writes_the_two_packs_only(papers: Path, tmp_path: Path,
                                         monkeypatch: pytest.MonkeyPatch,
                                         capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setattr(builder.build, "build_reports", stand_in_reports(papers, None))
+    monkeypatch.setattr(builder.pipeline.meeting, "build_reports", stand_in_reports(papers, None))
     out = tmp_path / "out"
 
     assert run(monkeypatch, "pack", str(MEETING), "--out", str(out)) == 0
@@ -130,7 +130,8 @@ def test_pack_writes_the_two_packs_only(papers: Path, tmp_path: Path,
 def test_a_corrupt_paper_stops_the_build_and_keeps_the_previous_output(
         papers: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setattr(builder.build, "build_reports", stand_in_reports(papers, corrupt=9))
+    monkeypatch.setattr(builder.pipeline.meeting, "build_reports",
+                        stand_in_reports(papers, corrupt=9))
     out = tmp_path / "site" / "out"
     out.mkdir(parents=True)
     (out / "agenda-pack-public.pdf").write_bytes(b"the previous pack")
@@ -171,8 +172,8 @@ def test_pack_uses_the_papers_report_and_deck_wrote_when_newer_than_the_inputs(
     def no_rendering(*args: object, **kwargs: object) -> None:
         raise AssertionError("the papers should not be rendered again")
 
-    monkeypatch.setattr(builder.build, "build_reports", no_rendering)
-    monkeypatch.setattr(builder.build, "build_deck", no_rendering)
+    monkeypatch.setattr(builder.pipeline.meeting, "build_reports", no_rendering)
+    monkeypatch.setattr(builder.pipeline.meeting, "build_deck", no_rendering)
 
     assert run(monkeypatch, "pack", str(MEETING), "--out", str(out)) == 0
 
@@ -181,4 +182,4 @@ def test_pack_uses_the_papers_report_and_deck_wrote_when_newer_than_the_inputs(
     assert "BUILDING FOR BRILLIANCE appendix 5" in text and "secret" not in text
     # once a paper is older than an input, the papers are rendered again
     os.utime(files[3], (0, 0))
-    assert rendered_papers(builder.build.load(MEETING), out) is None
+    assert rendered_papers(builder.pipeline.meeting.load(MEETING), out) is None

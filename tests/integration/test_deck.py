@@ -20,9 +20,9 @@ from builder.cli import main
 from builder.compute.model import ReportModel
 from builder.config.catalogue import Indicator
 from builder.config.deck import load_deck
-from builder.deck import build_deck, deck_model
 from builder.errors import ConfigError
 from builder.inspection.pptx_summary import DeckSummary, SlideSummary, summarize_pptx
+from builder.pipeline.deck import build_deck, deck_model
 from builder.present.statements import display_name, indicator_name
 from tests.conftest import CONFIG
 from tests.golden_support import assert_matches_golden

@@ -17,7 +17,7 @@ import yaml
 from builder.compute.model import ReportModel
 from builder.compute.periods import Month
 from builder.config.catalogue import Unit
-from builder.pipeline import DataInputs, build_model
+from builder.pipeline.data import DataInputs, build_model
 from builder.present import formatting as fmt
 from tests.conftest import FIXTURES
 

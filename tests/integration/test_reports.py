@@ -18,7 +18,7 @@ from builder.cli import main
 from builder.config.meeting import load_meeting
 from builder.inspection.docx_summary import DocxSummary, summarize_docx
 from builder.parts import ReportParts
-from builder.reports import build_reports
+from builder.pipeline.reports import build_reports
 from tests.conftest import CONFIG, FIXTURES
 from tests.golden_support import assert_matches_golden
 

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from builder.compute.model import ReportModel
 from builder.compute.periods import Month
 from builder.errors import ConfigError
-from builder.pipeline import DataInputs, build_model
+from builder.pipeline.data import DataInputs, build_model
 from builder.present.dataset import FIXED_COLUMNS, DatasetTable, dataset_table
 from builder.render.dataset_file import write_dataset
 from tests.conftest import CONFIG

@@ -8,8 +8,8 @@ import pytest
 
 from builder.compute.model import ReportModel
 from builder.config.deck import Deck, DeckOptions, Disclosure, load_deck
-from builder.deck import deck_inputs, deck_model
-from builder.pipeline import build_model
+from builder.pipeline.data import build_model
+from builder.pipeline.deck import deck_inputs, deck_model
 from builder.present.deck_context import (
     ChartSlide,
     DataNotesSlide,

@@ -18,7 +18,7 @@ from builder.config.catalogue import Catalogue
 from builder.data.cells import parse_cell
 from builder.data.readers import Observation, Revision, Values
 from builder.errors import DataError
-from builder.pipeline import DataInputs, build_model
+from builder.pipeline.data import DataInputs, build_model
 from tests.conftest import FIXTURES
 
 OCT23 = Month(2023, 10)

@@ -13,10 +13,10 @@ from builder.compute.periods import Month
 from builder.config.meeting import load_meeting
 from builder.errors import TemplateError
 from builder.inspection.docx_summary import summarize_docx
+from builder.pipeline.reports import TEMPLATE
 from builder.present.report_context import period_text, report_context
 from builder.render.word_common import CoreProperties
 from builder.render.word_template import render_docx_template
-from builder.reports import TEMPLATE
 from tests.conftest import CONFIG
 
 CORE = CoreProperties("Title", "Author", dt.datetime(2023, 11, 15, 9))

@@ -39,18 +39,18 @@ from builder.config.council import Council, load_council
 from builder.config.deck import load_deck
 from builder.config.meeting import LoadedMeeting, load_meeting, numbered_items
 from builder.config.minutes import Minutes, load_minutes
-from builder.deck import DEFAULT_TEMPLATE as DECK_TEMPLATE
-from builder.deck import build_deck, deck_filename, deck_inputs
 from builder.errors import AssemblyError
 from builder.outputs import staging_dir
 from builder.parts import AppendixPart, ReportParts
-from builder.pipeline import build_model, meeting_inputs
+from builder.pipeline.data import build_model, meeting_inputs
+from builder.pipeline.deck import DEFAULT_TEMPLATE as DECK_TEMPLATE
+from builder.pipeline.deck import build_deck, deck_filename, deck_inputs
+from builder.pipeline.reports import PARTS, build_reports, check_reports, report_items
+from builder.pipeline.reports import TEMPLATE as REPORT_TEMPLATE
 from builder.present import pack_context as pc
 from builder.present.dataset import dataset_table
 from builder.render.dataset_file import write_dataset
 from builder.render.pack_docx import TEMPLATE_FILES, TEMPLATES, PackDocument, render_pack_document
-from builder.reports import PARTS, build_reports, check_reports, report_items
-from builder.reports import TEMPLATE as REPORT_TEMPLATE
 
 PUBLIC_PACK = "agenda-pack-public.pdf"
 EXEMPT_PACK = "agenda-pack-exempt.pdf"

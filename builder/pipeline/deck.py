@@ -13,11 +13,11 @@ from builder.compute.periods import Month
 from builder.config.deck import LoadedDeck, check_deck, load_deck
 from builder.errors import ConfigError, raise_if_any
 from builder.outputs import atomic_file
-from builder.pipeline import DataInputs, build_model
+from builder.pipeline.data import DataInputs, build_model
 from builder.present.deck_context import deck_context
 from builder.render.slides import render_deck
 
-DEFAULT_TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "board_deck.pptx"
+DEFAULT_TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "board_deck.pptx"
 
 
 def deck_filename(period: Month) -> str:

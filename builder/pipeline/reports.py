@@ -35,7 +35,7 @@ from builder.config.tracker import load_tracker
 from builder.data.safezip import check_office_zip
 from builder.errors import BuilderError, ConfigError, Problem, raise_if_any
 from builder.parts import AppendixPart, ReportParts
-from builder.pipeline import build_model, meeting_inputs
+from builder.pipeline.data import build_model, meeting_inputs
 from builder.present import report_appendices as pa
 from builder.present.report_context import Strings, report_context, text_context
 from builder.render.charts import draw_charts
@@ -52,7 +52,7 @@ from builder.render.word_glossary import render_glossary
 from builder.render.word_template import render_docx_template
 from builder.render.word_tracker import render_tracker
 
-TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "committee_report.docx"
+TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "committee_report.docx"
 PARTS = "parts"
 FILE_TYPES = (".docx", ".pdf")
 
