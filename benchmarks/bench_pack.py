@@ -18,8 +18,10 @@ from pathlib import Path
 from benchmarks.timing import Figure
 from builder.assemble.convert import LibreOffice, export_filter
 from builder.assemble.office import find_soffice
+from builder.pipeline.checked import check_meeting
 from builder.pipeline.deck import build_deck
-from builder.pipeline.meeting import build_meeting, load, meeting_model, render_pack_documents
+from builder.pipeline.meeting import build_meeting
+from builder.pipeline.packs import render_pack_documents
 from builder.pipeline.reports import build_reports
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,13 +67,12 @@ def _conversion_strategies() -> list[Figure]:
     """The same papers (every .docx/.pptx of the sample) converted three ways."""
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        meeting = load(MEETING)
-        model = meeting_model(meeting.loaded)
-        reports = build_reports(meeting.loaded, work / "reports", model)
-        assert meeting.loaded.meeting.deck is not None
-        deck = build_deck(meeting.loaded.resolve(meeting.loaded.meeting.deck), work / "deck",
-                          model)
-        own = render_pack_documents(meeting, work / "pack")
+        checked = check_meeting(MEETING)
+        inputs = checked.inputs
+        reports = build_reports(inputs, work / "reports", checked.model)
+        assert inputs.deck is not None and checked.deck_model is not None
+        deck = build_deck(inputs.deck, checked.deck_model, work / "deck")
+        own = render_pack_documents(inputs, work / "pack")
         sources = [*own.all(), deck, *(r.body for r in reports),
                    *(a.source for r in reports for a in r.appendices if a.source is not None)]
         sources = [s for s in sources if s.suffix in (".docx", ".pptx")]

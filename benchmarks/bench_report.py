@@ -16,13 +16,15 @@ from pathlib import Path
 from docx.table import Table
 
 from benchmarks.timing import Figure, measure
-from builder.config.meeting import load_meeting
-from builder.pipeline.data import build_model, meeting_inputs
-from builder.pipeline.reports import TEMPLATE, build_reports
+from builder.pipeline.checked import check_meeting
+from builder.pipeline.reports import build_reports
+from builder.pipeline.templates import Templates
 from builder.present.report_appendices import DatasetText, TableText, dataset_text
 from builder.render import charts
 from builder.render.word_common import CoreProperties
 from builder.render.word_dataset import render_dataset
+
+TEMPLATE = Templates.default().report
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "config" / "meetings" / "2023-11-23.yaml"
@@ -58,8 +60,9 @@ def one_table(text: DatasetText, rows: int) -> DatasetText:
 
 
 def run() -> list[Figure]:
-    loaded = load_meeting(SAMPLE)
-    model = build_model(*meeting_inputs(loaded))
+    checked = check_meeting(SAMPLE)
+    inputs, model = checked.inputs, checked.model
+    assert model is not None
     text = dataset_text(model, "Appendix 1: Summary of performance and commentary")
     specs = [s for theme in text.themes for s in theme.charts]
     figures = []
@@ -67,10 +70,11 @@ def run() -> list[Figure]:
         out = Path(tmp)
         with counting_table_cell() as calls:
             figures.append(measure("sample meeting: 4 reports + appendices (64 charts), model "
-                                   "given", lambda: build_reports(loaded, out / "a", model),
+                                   "given", lambda: build_reports(inputs, out / "a", model),
                                    runs=3, note="incl. drawing the charts"))
-        figures.append(measure("sample meeting: 4 reports, computing the model too",
-                               lambda: build_reports(loaded, out / "b"), runs=3))
+        figures.append(measure("sample meeting: 4 reports, checking and computing too",
+                               lambda: build_reports(inputs, out / "b",
+                                                     check_meeting(SAMPLE).model), runs=3))
         for rows in (45, 64):
             small = one_table(text, rows)
             figures.append(measure(f"dataset appendix: one {rows} x 25 table, no charts",

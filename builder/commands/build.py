@@ -11,8 +11,8 @@ from rich.console import Console
 from rich.status import Status
 
 from builder.assemble.convert import DEFAULT_TIMEOUT
-from builder.commands.common import err, out
-from builder.pipeline.meeting import build_meeting
+from builder.commands.common import StrictOpt, err, out, report_warnings
+from builder.pipeline.meeting import WARNINGS_FILE, build_meeting
 
 MeetingArg = Annotated[Path, typer.Argument(
     help="Meeting YAML, e.g. config/meetings/2023-11-23.yaml.")]
@@ -55,13 +55,18 @@ class ConsoleProgress:
             self.status = None
 
 
-def build(meeting_yaml: MeetingArg, out_dir: OutOpt, timeout: TimeoutOpt = DEFAULT_TIMEOUT
-          ) -> None:
-    """Build everything for a meeting: dataset, reports, deck, both agenda packs, manifest."""
+def build(meeting_yaml: MeetingArg, out_dir: OutOpt, timeout: TimeoutOpt = DEFAULT_TIMEOUT,
+          strict: StrictOpt = False) -> None:
+    """Build everything for a meeting: dataset, reports, deck, both agenda packs, manifest.
+    Everything is checked first, as by `builder validate MEETING_YAML`."""
     with ConsoleProgress(err) as progress:
-        result = build_meeting(meeting_yaml, out_dir, progress, timeout)
-    for warning in result.warnings:
-        err.print(f"[yellow]warning:[/yellow] {warning}")
+        result = build_meeting(meeting_yaml, out_dir, progress, timeout, strict)
+    report_warnings(result.warnings)
+    for revision in result.revisions:
+        err.print(f"revised: {revision}", markup=False)
+    if result.warnings:
+        err.print(f"{len(result.warnings)} data warning(s), also in "
+                  f"{out_dir / WARNINGS_FILE}", markup=False)
     out.print(f"wrote {len(result.outputs)} files to {result.out_dir}:")
     for path in result.outputs:
         out.print(f"  {path.name} ({path.stat().st_size:,} bytes)", markup=False)

@@ -15,9 +15,6 @@ from builder.errors import ConfigError
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
-CatalogueOpt = Annotated[Path, typer.Option("--catalogue", help="Indicator catalogue YAML.")]
-ValuesOpt = Annotated[list[Path], typer.Option("--values",
-                      help="Values file (.csv/.xlsx, long or wide); repeat to merge, later wins.")]
 CommentaryOpt = Annotated[list[Path] | None, typer.Option("--commentary",
                           help="Commentary file (indicator,period,text CSV or YAML); repeatable.")]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Treat data warnings as errors.")]

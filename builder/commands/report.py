@@ -7,9 +7,9 @@ from typing import Annotated
 
 import typer
 
-from builder.commands.common import out
-from builder.config.meeting import load_meeting
+from builder.commands.common import StrictOpt, out, report_warnings
 from builder.outputs import staging_dir
+from builder.pipeline.checked import check_meeting
 from builder.pipeline.reports import PARTS, build_reports
 from builder.render.charts import default_cache_dir
 
@@ -21,12 +21,13 @@ def report(meeting: Annotated[Path, typer.Argument(help="The meeting YAML, e.g. 
                                                     "number (default: every report).")] = None,
            cache: Annotated[bool, typer.Option(help="Reuse charts drawn by earlier runs "
                                                "($BUILDER_CACHE_DIR or ~/.cache/builder).")]
-           = True) -> None:
+           = True, strict: StrictOpt = False) -> None:
     """Write item-NN-<slug>.docx per report item (with its appendices) and the parts the pack
-    uses (OUT/parts/), atomically."""
-    loaded = load_meeting(meeting)
+    uses (OUT/parts/), atomically. Everything is checked first, as by `builder validate`."""
+    checked = check_meeting(meeting, strict)
+    report_warnings(checked.warnings)
     with staging_dir(out_dir) as staged:
-        built = build_reports(loaded, staged, only=item,
+        built = build_reports(checked.inputs, staged, checked.model, only=item,
                               chart_cache=default_cache_dir() if cache else None)
         count = sum(1 for f in (staged / PARTS).iterdir() if f.is_file())
     for parts in built:

@@ -139,6 +139,11 @@ class Deck(StrictModel):
     the indicator's title without 'Number of' / 'Percentage of'."""
     options: DeckOptions = DeckOptions()
     """Statement rule, disclosure control and layout options."""
+    data_notes: tuple[str, ...] = ()
+    """Notes for readers about the data, in plain words, added to the 'Data notes' slide (e.g.
+    'The October figure for contacts was revised after the last meeting.'). The analysts' data
+    warnings are never printed in the deck: they go to the console, ``manifest.json`` and
+    ``build-warnings.txt``."""
 
     @property
     def month(self) -> Month:

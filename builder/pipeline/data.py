@@ -1,13 +1,19 @@
-"""Orders the stages for the data half of every command: load -> validate -> compute."""
+"""The data half of every command: load -> validate -> compute, with the period checked.
+
+``load_data`` reads and checks the catalogue, values and commentary once and settles the report
+period (an error when it has no data at all); ``compute_data`` computes the model and adds a
+warning for every indicator with no value in the report month.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from builder.compute.engine import compute
-from builder.compute.model import ReportModel
+from builder.compute.model import Commentary, Finding, ReportModel
 from builder.compute.periods import Month, parse_period
 from builder.config.catalogue import Catalogue
 from builder.config.loader import check_catalogue, read_yaml, validate_model
@@ -24,6 +30,21 @@ class DataInputs:
     catalogue: Path
     values: tuple[Path, ...]
     commentary: tuple[Path, ...] = ()
+
+    @property
+    def files(self) -> tuple[Path, ...]:
+        return (self.catalogue, *self.values, *self.commentary)
+
+
+@dataclass(frozen=True)
+class LoadedData:
+    """The checked catalogue, values and commentary, and the report period they are for."""
+
+    inputs: DataInputs
+    catalogue: Catalogue
+    values: Values
+    commentary: Mapping[str, Commentary]
+    period: Month
 
 
 def load(inputs: DataInputs) -> tuple[Catalogue, Values]:
@@ -47,23 +68,66 @@ def load(inputs: DataInputs) -> tuple[Catalogue, Values]:
     return catalogue, values
 
 
-def latest_period(values: Values) -> Month:
+def load_data(inputs: DataInputs, period: Month | None = None, where: str = "period"
+              ) -> LoadedData:
+    """Everything the model is computed from; ``period`` defaults to the latest month with data.
+    ``where`` names the setting the period came from in errors (``--period``, a YAML key)."""
+    catalogue, values = load(inputs)
+    period = report_period(values, period, where)
+    notes = read_commentary(list(inputs.commentary), catalogue, period)
+    return LoadedData(inputs, catalogue, values, notes, period)
+
+
+def report_period(values: Values, period: Month | None, where: str) -> Month:
+    """``period`` (or the latest month), or a DataError when no values file has any value for
+    it, naming the months the data does cover."""
     months = values.months()
+    files = ", ".join(p.name for p in values.files)
     if not months:
-        raise DataError("the values files hold no values at all")
-    return months[-1]
+        raise DataError(f"the values files ({files}) hold no values at all")
+    if period is None:
+        return months[-1]
+    if period not in months:
+        span = f"{months[0].label()} to {months[-1].label()}"
+        state = "is after" if period > months[-1] else \
+            "is before" if period < months[0] else "has no values within"
+        raise DataError(
+            f"{where}: the report period {period.label()} {state} the data",
+            [Problem(files, where, f"no values at all for {period.label()}; the data runs "
+                     f"from {span}, the last month with data is {months[-1].label()}",
+                     "add the values file for the period, or choose a month with data")])
+    return period
+
+
+def compute_data(data: LoadedData, strict: bool = False) -> ReportModel:
+    """The model at the data's period, with a warning for every typed-in indicator that has no
+    figure (nor a reason for none) in the report month; ``strict`` makes warnings errors."""
+    model = compute(data.catalogue, data.values, data.period, data.commentary)
+    missing = tuple(missing_in_period(data))
+    if missing:
+        model = dataclasses.replace(model, warnings=(*missing, *model.warnings))
+    if strict:
+        raise_for_warnings(model.warnings, str(data.inputs.catalogue))
+    return model
+
+
+def missing_in_period(data: LoadedData) -> list[Finding]:
+    period = data.period
+    found = []
+    for ind in data.catalogue.indicators:
+        if ind.computed or data.values.get(ind.key, period) is not None:
+            continue
+        earlier = [m for m in data.values.series.get(ind.key, {}) if m < period]
+        last = f"the last is for {max(earlier).label()}" if earlier else "it has no values"
+        found.append(Finding("missing-month", ind.key,
+                             f"no value for the report month {period.label()} ({last})"))
+    return found
 
 
 def build_model(inputs: DataInputs, period: Month | None = None, strict: bool = False
                 ) -> ReportModel:
     """Everything up to the computed model; ``strict`` turns warnings into a DataError."""
-    catalogue, values = load(inputs)
-    period = period or latest_period(values)
-    notes = read_commentary(list(inputs.commentary), catalogue, period)
-    model = compute(catalogue, values, period, notes)
-    if strict:
-        raise_for_warnings(model.warnings, str(inputs.catalogue))
-    return model
+    return compute_data(load_data(inputs, period), strict)
 
 
 def raise_for_warnings(warnings: Sequence[object], file: str) -> None:
@@ -75,7 +139,7 @@ def raise_for_warnings(warnings: Sequence[object], file: str) -> None:
         )
 
 
-def meeting_inputs(loaded: LoadedMeeting) -> tuple[DataInputs, Month]:
+def meeting_data_inputs(loaded: LoadedMeeting) -> tuple[DataInputs, Month]:
     """The data files and period named by a meeting (paths resolved against its YAML)."""
     data = loaded.meeting.data
     if data is None:

@@ -37,7 +37,6 @@ COMMENTARY_HEADING = "Commentary from the service"
 NO_STATEMENTS = "No indicator changed notably this month under the statement rule (see the data " \
                 "notes slide)."
 NO_NOTES = "No commentary was supplied for these indicators and none changed notably this month."
-MAX_LISTED_WARNINGS = 5
 T = TypeVar("T")
 # relative widths of the indicator table's columns: indicator, months, target, RAG, benchmarks
 WIDTH_INDICATOR, WIDTH_VALUE, WIDTH_RAG = 3.3, 1.0, 1.1
@@ -369,12 +368,7 @@ def _data_notes(deck: Deck, model: ReportModel, data_files: Sequence[str]) -> Da
     if disclosure.enabled:
         bullets.append(f"Disclosure control: counts from 1 to {disclosure.threshold - 1} are "
                        f"shown as '{SUPPRESSED}' and left out of charts and statements.")
-    if model.warnings:
-        listed = [str(w) for w in model.warnings[:MAX_LISTED_WARNINGS]]
-        more = len(model.warnings) - len(listed)
-        tail = f" (and {more} more)" if more > 0 else ""
-        bullets.append(f"Data checks: {len(model.warnings)} warning(s){tail}: "
-                       + "; ".join(listed) + ".")
+    bullets.extend(deck.data_notes)  # the analysts' warnings stay in build-warnings.txt
     return DataNotesSlide("Data notes", tuple(bullets))
 
 

@@ -14,6 +14,7 @@ from builder.config.glossary import Glossary
 from builder.config.tracker import Recommendation
 from builder.present import formatting as fmt
 from builder.present.cells import Cell, indicator_value, rag_cell
+from builder.present.revisions import shown_revisions
 
 MONTH_COLUMNS = 13
 
@@ -50,6 +51,8 @@ class ThemeText:
     commentary: tuple[tuple[str, str], ...]
     """(indicator title, commentary) for indicators with commentary, under the table."""
     charts: tuple[ChartSpec, ...]
+    revisions: tuple[str, ...] = ()
+    """A note under the table for each figure a later values file amended."""
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,14 @@ def appendix_heading(number: int, title: str, exempt: bool) -> str:
     return f"Appendix {number}: {prefix}{title}"
 
 
+def placeholder_sentence(kind: str, file_name: str | None) -> str:
+    """What the report's own copy says for an appendix that is not a Word document."""
+    what = ("the Building for Brilliance deck, included in the agenda pack as PDF"
+            if kind == "deck" else
+            f"a PDF document ({file_name or 'file'}), included in the agenda pack")
+    return f"This appendix is {what}."
+
+
 # ---------------------------------------------------------------------------------- dataset
 
 
@@ -110,8 +121,9 @@ def dataset_text(model: ReportModel, heading: str, charts: bool = True) -> Datas
         notes = tuple((f.indicator.title, f.commentary.text) for f in theme.indicators
                       if f.commentary is not None)
         specs = tuple(chart_spec(f) for f in theme.indicators) if charts else ()
+        revised = shown_revisions(model, tuple(f.key for f in theme.indicators))
         themes.append(ThemeText(theme.theme.title, theme.theme.statement or "", table, notes,
-                                specs))
+                                specs, revised))
     return DatasetText(heading, intro, tuple(themes), _key_table())
 
 

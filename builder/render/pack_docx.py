@@ -39,9 +39,10 @@ class PackDocument:
 
 
 def render_pack_document(document: PackDocument, created: dt.datetime, out: Path,
-                         templates: Path = TEMPLATES) -> Path:
-    """Render ``document`` into ``out`` (.docx)."""
-    template = templates / TEMPLATE_FILES[document.kind]
+                         template: Path | None = None) -> Path:
+    """Render ``document`` into ``out`` (.docx) from ``template`` (default: the shipped one of
+    its kind)."""
+    template = template or TEMPLATES / TEMPLATE_FILES[document.kind]
     core = CoreProperties(title=document.title, author=AUTHOR, created=created)
     render_docx_template(template, template_names(document.context), core, out)
     return out

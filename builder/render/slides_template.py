@@ -101,6 +101,11 @@ def open_template(path: Path, charts_per_slide: int = 1) -> Template:
     return Template(prs, layouts, spots, path)
 
 
+def check_deck_template(path: Path, charts_per_slide: int) -> None:
+    """TemplateError listing everything :func:`open_template` would refuse in ``path``."""
+    open_template(path, charts_per_slide)
+
+
 def template_problems(layouts: Mapping[str, Any], required: Mapping[str, Sequence[str]],
                       file: str) -> list[Problem]:
     """Every missing layout or placeholder, and placeholders of the wrong kind."""

@@ -4,6 +4,7 @@ looked up by name, landscape sections. python-docx objects stay in ``render``.""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from builder.errors import Problem, TemplateError
+from builder.errors import Problem, TemplateError, raise_if_any
 
 
 @dataclass(frozen=True)
@@ -54,15 +55,21 @@ def document_from_template(template: Path) -> DocxDocument:
 
 def require_styles(doc: DocxDocument, template: Path, names: tuple[str, ...]) -> None:
     """TemplateError listing every named style the template lacks."""
+    raise_if_any(style_problems(doc, template, names), TemplateError,
+                 f"{template}: the template lacks styles the documents need")
+
+
+def style_problems(doc: DocxDocument, template: Path, names: Iterable[str]) -> list[Problem]:
+    """A Problem for every style of ``names`` the document lacks (each once)."""
     have = {s.name for s in doc.styles}
-    missing = [n for n in names if n not in have]
-    if missing:
-        raise TemplateError(
-            f"{template}: the template lacks styles the documents need",
-            [Problem(str(template), "styles", f"no style named '{n}'",
-                     "add the style in Word (Home > Styles) with exactly this name")
-             for n in missing],
-            hint="Regenerate it with templates/src/make_committee_report.py to see them all.")
+    return [Problem(str(template), "styles", f"no style named '{n}'",
+                    "add the style in Word (Home > Styles) with exactly this name")
+            for n in dict.fromkeys(names) if n not in have]
+
+
+def template_style_problems(template: Path, names: Iterable[str]) -> list[Problem]:
+    """``style_problems`` of a template file, for checking before anything is rendered."""
+    return style_problems(Document(str(template)), template, names)
 
 
 class Writer:

@@ -69,6 +69,8 @@ def _theme(doc: DocxDocument, w: Writer, theme: ThemeText, widths: tuple[int, ..
     if theme.statement:
         w.add(theme.statement, "Normal")
     add_table(doc, theme.table, widths, "Dataset Table", "Dataset Text", "Dataset Heading")
+    for note in theme.revisions:
+        w.add(note, "Key Text")
     if theme.commentary:
         w.add("Commentary", "Heading 3")
         for title, note in theme.commentary:

@@ -17,11 +17,13 @@ from pptx import Presentation
 import builder.pipeline.meeting
 from builder.cli import main
 from builder.compute.model import ReportModel
-from builder.config.meeting import LoadedMeeting, load_meeting
+from builder.config.meeting import load_meeting
 from builder.inspection.pdf_summary import summarize
 from builder.parts import AppendixPart, ReportParts
+from builder.pipeline.agenda import report_items
+from builder.pipeline.checked import check_meeting
+from builder.pipeline.inputs import MeetingInputs
 from builder.pipeline.meeting import rendered_papers
-from builder.pipeline.reports import report_items
 from tests.conftest import CONFIG
 
 pytestmark = pytest.mark.libreoffice
@@ -52,7 +54,7 @@ def stand_in_reports(papers: Path, corrupt: int | None) -> object:
     one public and two exempt appendices, item 10 with the deck); item ``corrupt``'s body is
     corrupt."""
 
-    def reports(loaded: LoadedMeeting, out_dir: Path, model: ReportModel | None = None,
+    def reports(inputs: MeetingInputs, out_dir: Path, model: ReportModel | None = None,
                 only: int | None = None) -> tuple[ReportParts, ...]:
         def paper(name: str, text: str) -> Path:
             return small_word(papers / f"{name}.docx", text)
@@ -80,7 +82,7 @@ def stand_in_reports(papers: Path, corrupt: int | None) -> object:
     return reports
 
 
-def stand_in_deck(deck_yaml: Path, out_dir: Path, model: ReportModel | None = None) -> Path:
+def stand_in_deck(deck: object, model: object, out_dir: Path) -> Path:
     out_dir.mkdir(parents=True, exist_ok=True)
     presentation = Presentation()
     presentation.slides.add_slide(presentation.slide_layouts[5]).shapes.title.text = "Deck"
@@ -151,7 +153,7 @@ def test_a_corrupt_paper_stops_the_build_and_keeps_the_previous_output(
 def write_rendered_papers(out: Path) -> list[Path]:
     """Stand-ins where 'builder report' and 'builder deck' put the sample meeting's papers."""
     loaded = load_meeting(MEETING)
-    files = [stand_in_deck(MEETING, out).rename(out / "b4b-board-deck-2023-10.pptx")]
+    files = [stand_in_deck(None, None, out).rename(out / "b4b-board-deck-2023-10.pptx")]
     for r in report_items(loaded):
         assert r.item.report is not None
         files.append(small_word(out / "parts" / f"{r.stem}-body.docx", f"{r.item.title} body"))
@@ -182,4 +184,4 @@ def test_pack_uses_the_papers_report_and_deck_wrote_when_newer_than_the_inputs(
     assert "BUILDING FOR BRILLIANCE appendix 5" in text and "secret" not in text
     # once a paper is older than an input, the papers are rendered again
     os.utime(files[3], (0, 0))
-    assert rendered_papers(builder.pipeline.meeting.load(MEETING), out) is None
+    assert rendered_papers(check_meeting(MEETING), out) is None

@@ -17,12 +17,11 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 from builder.cli import main
-from builder.compute.model import ReportModel
 from builder.config.catalogue import Indicator
-from builder.config.deck import load_deck
-from builder.errors import ConfigError
 from builder.inspection.pptx_summary import DeckSummary, SlideSummary, summarize_pptx
-from builder.pipeline.deck import build_deck, deck_model
+from builder.pipeline.data import compute_data
+from builder.pipeline.deck import build_deck
+from builder.pipeline.inputs import load_deck_inputs
 from builder.present.statements import display_name, indicator_name
 from tests.conftest import CONFIG
 from tests.golden_support import assert_matches_golden
@@ -38,7 +37,8 @@ THEMES = {t["key"]: t["title"] for t in CATALOGUE["themes"]}
 
 @pytest.fixture(scope="module")
 def deck_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_deck(SAMPLE, tmp_path_factory.mktemp("deck"))
+    inputs = load_deck_inputs(SAMPLE)
+    return build_deck(inputs, compute_data(inputs.data), tmp_path_factory.mktemp("deck"))
 
 
 @pytest.fixture(scope="module")
@@ -336,16 +336,6 @@ class DescribeAccessibility:
         for slide in summary.slides:
             if slide.layout in ("Table", "Chart", "Narrative", "Exceptions"):
                 assert slide.notes, slide.title
-
-
-class DescribeBuildDeck:
-    def it_refuses_a_model_of_another_period(self, tmp_path: Path) -> None:
-        model: ReportModel = deck_model(load_deck(SAMPLE))
-        other = type(model)(model.period.shift(-1), model.catalogue, model.figures,
-                            model.themes)
-        with pytest.raises(ConfigError, match="the deck is for 2023-10"):
-            build_deck(SAMPLE, tmp_path, other)
-        assert not list(tmp_path.iterdir())
 
 
 class DescribeTheCommand:

@@ -15,9 +15,9 @@ import pytest
 from pypdf import PdfReader
 
 from builder.cli import main
-from builder.config.meeting import load_meeting
 from builder.inspection.docx_summary import DocxSummary, summarize_docx
 from builder.parts import ReportParts
+from builder.pipeline.checked import check_meeting
 from builder.pipeline.reports import build_reports
 from tests.conftest import CONFIG, FIXTURES
 from tests.golden_support import assert_matches_golden
@@ -44,10 +44,15 @@ NUMBERS_2017 = {2: [[1], [2], [3, 4, 5], [6, 7], [8, 9], [10]],
                 3: [[1], [2], [3, 4], [5, 6], [7, 8], [9]]}
 
 
+def rendered(meeting: Path, out: Path) -> tuple[ReportParts, ...]:
+    checked = check_meeting(meeting)
+    return build_reports(checked.inputs, out, checked.model)
+
+
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory: pytest.TempPathFactory) -> dict[int, ReportParts]:
     out = tmp_path_factory.mktemp("reports")
-    return {p.agenda_number: p for p in build_reports(load_meeting(SAMPLE), out)}
+    return {p.agenda_number: p for p in rendered(SAMPLE, out)}
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +63,7 @@ def bodies(sample: dict[int, ReportParts]) -> dict[int, DocxSummary]:
 @pytest.fixture(scope="module")
 def sample_2017(tmp_path_factory: pytest.TempPathFactory) -> dict[int, ReportParts]:
     out = tmp_path_factory.mktemp("reports-2017")
-    return {p.agenda_number: p for p in build_reports(load_meeting(MEETING_2017), out)}
+    return {p.agenda_number: p for p in rendered(MEETING_2017, out)}
 
 
 def numbers_by_section(summary: DocxSummary) -> list[list[int]]:

@@ -8,8 +8,8 @@ import pytest
 
 from builder.compute.model import ReportModel
 from builder.config.deck import Deck, DeckOptions, Disclosure, load_deck
-from builder.pipeline.data import build_model
-from builder.pipeline.deck import deck_inputs, deck_model
+from builder.pipeline.data import build_model, compute_data
+from builder.pipeline.inputs import deck_data_inputs, load_deck_inputs
 from builder.present.deck_context import (
     ChartSlide,
     DataNotesSlide,
@@ -33,7 +33,7 @@ def deck() -> Deck:
 
 @pytest.fixture(scope="module")
 def model() -> ReportModel:
-    return deck_model(load_deck(SAMPLE))
+    return compute_data(load_deck_inputs(SAMPLE).data)
 
 
 @pytest.fixture(scope="module")
@@ -168,7 +168,7 @@ class DescribeNotes:
         notes_file.write_text("indicator,period,text\n"
                               "contacts,2023-10,Police referrals rose.\n"
                               "referrals,2023-09,Threshold work continues.\n", encoding="utf-8")
-        inputs = deck_inputs(load_deck(SAMPLE))
+        inputs = deck_data_inputs(load_deck(SAMPLE))
         model = build_model(type(inputs)(inputs.catalogue, inputs.values, (notes_file,)),
                             deck.month)
         notes = slides_of(deck_context(deck, model), TableSlide, "Right support")[0].notes

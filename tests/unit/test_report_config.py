@@ -14,7 +14,7 @@ from builder.config.meeting import load_meeting, numbered_items
 from builder.config.report import Block, Report, Resources
 from builder.config.tracker import load_tracker
 from builder.errors import ConfigError, DataError
-from builder.pipeline.reports import check_reports, report_items
+from builder.pipeline.agenda import check_reports, report_items
 from tests.conftest import CONFIG
 
 SAMPLE = CONFIG / "meetings" / "2023-11-23.yaml"

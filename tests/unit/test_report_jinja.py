@@ -13,11 +13,13 @@ from builder.compute.periods import Month
 from builder.config.meeting import load_meeting
 from builder.errors import TemplateError
 from builder.inspection.docx_summary import summarize_docx
-from builder.pipeline.reports import TEMPLATE
+from builder.pipeline.templates import Templates
 from builder.present.report_context import period_text, report_context
 from builder.render.word_common import CoreProperties
 from builder.render.word_template import render_docx_template
 from tests.conftest import CONFIG
+
+TEMPLATE = Templates.default().report
 
 CORE = CoreProperties("Title", "Author", dt.datetime(2023, 11, 15, 9))
 PERIOD = {"period": period_text(Month(2023, 10))}

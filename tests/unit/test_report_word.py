@@ -18,13 +18,15 @@ from PIL import Image
 
 from builder.errors import RenderError
 from builder.inspection.docx_summary import summarize_docx
-from builder.pipeline.reports import TEMPLATE
+from builder.pipeline.templates import Templates
 from builder.present.cells import Cell
 from builder.present.report_appendices import ChartSpec, TableText
 from builder.render import charts
 from builder.render.word_append import append_document
 from builder.render.word_common import document_from_template
 from builder.render.word_tables import add_table
+
+TEMPLATE = Templates.default().report
 
 
 def png(color: str = "red") -> io.BytesIO:

@@ -1,0 +1,212 @@
+"""Everything a meeting run reads, loaded and checked once, before anything is rendered.
+
+``load_inputs`` reads the meeting, its council, minutes, deck, trackers, glossaries, appendix
+files, templates (styles, layouts, tags), catalogue, values and commentary. A loader that fails
+does not stop the others: every problem of every file is collected and raised at once, so that
+``builder validate MEETING_YAML`` lists all of them and ``build``, ``report``, ``deck`` and
+``pack`` fail before LibreOffice starts or a document renders.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import TypeVar
+
+from builder.config.council import Council, load_council
+from builder.config.deck import LoadedDeck, check_deck, load_deck
+from builder.config.glossary import Glossary, load_glossary
+from builder.config.meeting import LoadedMeeting, load_meeting, numbered_items
+from builder.config.minutes import Minutes, load_minutes
+from builder.config.tracker import Tracker, load_tracker
+from builder.errors import BuilderError, ConfigError, Problem, TemplateError
+from builder.pipeline.agenda import report_items, report_problems
+from builder.pipeline.data import DataInputs, LoadedData, load_data, meeting_data_inputs
+from builder.pipeline.templates import (
+    Templates,
+    deck_template,
+    deck_template_problems,
+    template_problems,
+)
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class DeckInputs:
+    """A deck configuration with its data and template, checked."""
+
+    loaded: LoadedDeck
+    data: LoadedData
+    template: Path
+
+    @property
+    def files(self) -> tuple[Path, ...]:
+        return (self.loaded.path, *self.data.inputs.files, self.template)
+
+
+@dataclass(frozen=True)
+class MeetingInputs:
+    """Every file a meeting build reads, loaded and checked."""
+
+    loaded: LoadedMeeting
+    council: Council
+    council_path: Path
+    minutes: Mapping[int, tuple[Path, Minutes]]
+    """Agenda number of each minutes item -> its minutes file and content."""
+    data: LoadedData | None
+    """The meeting's performance data; None when the meeting has no 'data' section."""
+    deck: DeckInputs | None
+    trackers: Mapping[Path, Tracker]
+    glossaries: Mapping[Path, Glossary]
+    templates: Templates
+
+    @property
+    def path(self) -> Path:
+        return self.loaded.path
+
+    @property
+    def files(self) -> tuple[Path, ...]:
+        """Every file the build reads, each once, in a stable order."""
+        loaded = self.loaded
+        files = [self.path, self.council_path, *(p for p, _m in self.minutes.values())]
+        if self.data is not None:
+            files += self.data.inputs.files
+        if self.deck is not None:
+            files += self.deck.files
+        for item in loaded.meeting.items:
+            if item.report is not None:
+                files += [loaded.resolve(a.path) for a in item.report.appendices if a.path]
+        files += self.templates.files
+        return tuple(dict.fromkeys(files))
+
+
+@dataclass
+class _Collector:
+    """Runs loaders, keeping each one's problems instead of stopping at the first."""
+
+    problems: list[Problem] = field(default_factory=list)
+    kinds: set[type[BuilderError]] = field(default_factory=set)
+
+    def attempt(self, file: Path, load: Callable[[], T]) -> T | None:
+        try:
+            return load()
+        except BuilderError as exc:
+            self.add(exc, file)
+            return None
+
+    def add(self, exc: BuilderError, file: Path) -> None:
+        self.kinds.add(type(exc))
+        if exc.problems:
+            self.problems.extend(exc.problems)
+        else:
+            what = exc.message.removeprefix(f"{file}: ")
+            self.problems.append(Problem(str(file), "", what, exc.hint))
+
+    def extend(self, problems: list[Problem], kind: type[BuilderError]) -> None:
+        if problems:
+            self.kinds.add(kind)
+            self.problems.extend(problems)
+
+    def raise_if_any(self, file: Path) -> None:
+        if not self.problems:
+            return
+        # configuration and data problems first: a template can only be judged on good config
+        kind = next((k for k in self.kinds if k.exit_code == 2), None) or \
+            min(self.kinds, key=lambda k: k.exit_code)
+        noun = "problem" if len(self.problems) == 1 else "problems"
+        raise kind(f"{file}: the meeting cannot be built ({len(self.problems)} {noun})",
+                   self.problems, hint="Fix every problem listed, then run `builder validate "
+                   f"{file}` again.")
+
+
+def load_inputs(meeting_yaml: Path) -> MeetingInputs:
+    """Load and check everything the meeting's build reads (see the module doc)."""
+    loaded = load_meeting(meeting_yaml)  # without a valid meeting nothing else is known
+    found = _Collector()
+    found.extend(report_problems(loaded, report_items(loaded)), ConfigError)
+    council_path = loaded.resolve(loaded.meeting.council)
+    council = found.attempt(council_path, lambda: load_council(council_path))
+    minutes = {}
+    for numbered in numbered_items(loaded.meeting):
+        if numbered.item is not None and numbered.item.minutes is not None:
+            path = loaded.resolve(numbered.item.minutes)
+            if (read := found.attempt(path, partial(load_minutes, path))) is not None:
+                minutes[numbered.number] = (path, read)
+    data = None
+    if loaded.meeting.data is not None:
+        inputs, period = meeting_data_inputs(loaded)
+        data = found.attempt(inputs.catalogue,
+                             lambda: load_data(inputs, period, f"{meeting_yaml}: data.period"))
+    deck = None
+    if loaded.meeting.deck is not None:
+        deck = _deck(loaded.resolve(loaded.meeting.deck), data, found)
+    trackers, glossaries = _appendix_files(loaded, found)
+    templates = Templates.default()
+    found.extend(template_problems(templates, loaded), TemplateError)
+    found.raise_if_any(meeting_yaml)
+    assert council is not None
+    return MeetingInputs(loaded, council, council_path, minutes, data, deck, trackers,
+                         glossaries, templates)
+
+
+def load_deck_inputs(deck_yaml: Path) -> DeckInputs:
+    """The deck, its data and its template, checked, for ``builder deck``."""
+    found = _Collector()
+    deck = _deck(deck_yaml, None, found)
+    found.raise_if_any(deck_yaml)
+    assert deck is not None
+    return deck
+
+
+def deck_data_inputs(loaded: LoadedDeck) -> DataInputs:
+    """The data files named by a deck (paths resolved against its YAML)."""
+    data = loaded.deck.data
+    return DataInputs(loaded.resolve(data.catalogue),
+                      tuple(loaded.resolve(v) for v in data.values),
+                      tuple(loaded.resolve(c) for c in data.commentary))
+
+
+def _deck(deck_yaml: Path, meeting_data: LoadedData | None, found: _Collector
+          ) -> DeckInputs | None:
+    """The deck with its data (the meeting's own when the files are the same)."""
+    loaded = found.attempt(deck_yaml, lambda: load_deck(deck_yaml))
+    if loaded is None:
+        return None
+    inputs = deck_data_inputs(loaded)
+    month = loaded.deck.month
+    if meeting_data is not None and meeting_data.inputs == inputs:
+        data: LoadedData | None = meeting_data
+    else:
+        data = found.attempt(inputs.catalogue,
+                             lambda: load_data(inputs, month, f"{deck_yaml}: period"))
+    template = deck_template(loaded)
+    found.extend(deck_template_problems(loaded, template), TemplateError)
+    if data is None:
+        return None
+    if data.period != month:
+        found.extend([Problem(str(deck_yaml), "period",
+                              f"the deck is for {loaded.deck.period} but the meeting's data "
+                              f"period is {data.period.iso()}", data.period.iso())], ConfigError)
+    found.extend(check_deck(loaded.deck, data.catalogue, deck_yaml), ConfigError)
+    return DeckInputs(loaded, data, template)
+
+
+def _appendix_files(loaded: LoadedMeeting, found: _Collector
+                    ) -> tuple[dict[Path, Tracker], dict[Path, Glossary]]:
+    trackers: dict[Path, Tracker] = {}
+    glossaries: dict[Path, Glossary] = {}
+    for item in loaded.meeting.items:
+        for appendix in item.report.appendices if item.report else ():
+            if appendix.path is None or not loaded.resolve(appendix.path).is_file():
+                continue  # reported by report_problems
+            path = loaded.resolve(appendix.path)
+            if appendix.kind == "tracker" and path not in trackers:
+                if (tracker := found.attempt(path, partial(load_tracker, path))) is not None:
+                    trackers[path] = tracker
+            elif appendix.kind == "glossary" and path not in glossaries and (
+                    glossary := found.attempt(path, partial(load_glossary, path))) is not None:
+                glossaries[path] = glossary
+    return trackers, glossaries

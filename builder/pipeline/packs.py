@@ -1,0 +1,170 @@
+"""The pack stage of a meeting: the pack's own documents, the agenda with the page ranges, and
+the public and exempt packs assembled from every paper's PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from builder.assemble.convert import LibreOffice
+from builder.assemble.pack import (
+    FrontMatter,
+    PackPaper,
+    PackPart,
+    page_count,
+    public_spans,
+    write_exempt_pack,
+    write_public_pack,
+)
+from builder.assemble.pagination import Span
+from builder.config.meeting import numbered_items
+from builder.errors import AssemblyError
+from builder.parts import ReportParts
+from builder.pipeline.inputs import MeetingInputs
+from builder.pipeline.progress import Timer
+from builder.present import pack_context as pc
+from builder.render.pack_docx import PackDocument, render_pack_document
+
+PUBLIC_PACK = "agenda-pack-public.pdf"
+EXEMPT_PACK = "agenda-pack-exempt.pdf"
+
+
+@dataclass(frozen=True)
+class PackResult:
+    """What the pack stage wrote."""
+
+    public: Path
+    exempt: Path | None
+    """None when no appendix is exempt."""
+    spans: dict[int, Span]
+    """Agenda number -> pages of its papers in the public pack."""
+    reused: bool = False
+    """The papers were rendered earlier (``builder report``/``deck``), not by this run."""
+
+    def moved(self, stage: Path, out_dir: Path) -> PackResult:
+        """The result with its paths in ``out_dir``, where the staged files now are."""
+        def moved(path: Path) -> Path:
+            return out_dir / path.relative_to(stage)
+        return PackResult(moved(self.public), moved(self.exempt) if self.exempt else None,
+                          self.spans, self.reused)
+
+
+@dataclass(frozen=True)
+class PackDocuments:
+    """The pack's own documents, rendered: front sheet, blank page, minutes, notices."""
+
+    front_sheet: Path
+    blank: Path
+    minutes: dict[int, Path]
+    """Agenda number -> minutes document."""
+    notices: dict[tuple[int, int], Path]
+    """(agenda number, appendix number) -> the page standing in for an exempt appendix."""
+
+    def all(self) -> list[Path]:
+        return [self.front_sheet, self.blank, *self.minutes.values(), *self.notices.values()]
+
+
+@dataclass(frozen=True)
+class Papers:
+    """Everything rendered for the pack, and every PDF made of it."""
+
+    reports: tuple[ReportParts, ...]
+    deck: Path | None
+    own: PackDocuments
+    pdf: dict[Path, Path]
+    """Source document -> its PDF."""
+
+
+def created(inputs: MeetingInputs) -> dt.datetime:
+    """The documents' creation time: fixed from the meeting, so same inputs, same documents."""
+    return dt.datetime.combine(inputs.loaded.meeting.issue_date, dt.time(9, 0))
+
+
+def render_pack_documents(inputs: MeetingInputs, docs: Path) -> PackDocuments:
+    """The front sheet, the blank page, the minutes and a notice per exempt appendix."""
+    loaded = inputs.loaded
+    titles = pc.pack_titles(loaded)
+    docs.mkdir(parents=True)
+    when = created(inputs)
+
+    def render(document: PackDocument, name: str) -> Path:
+        return render_pack_document(document, when, docs / name,
+                                    inputs.templates.pack(document.kind))
+
+    front = render(PackDocument("front_sheet", pc.front_sheet_context(inputs.council, loaded),
+                                titles.front_sheet), "front-sheet.docx")
+    blank = render(PackDocument("pack_page", pc.blank_page(), titles.blank), "blank.docx")
+    minutes = {number: render(PackDocument("minutes", pc.minutes_context(inputs.council, m),
+                                           pc.minutes_title(m)), f"minutes-{number}.docx")
+               for number, (_path, m) in inputs.minutes.items()}
+    notices = {key: render(PackDocument("pack_page", pc.notice_page(page), page.title),
+                           f"notice-{key[0]}-{key[1]}.docx")
+               for key, page in pc.notices(loaded).items()}
+    return PackDocuments(front, blank, minutes, notices)
+
+
+def assemble_packs(inputs: MeetingInputs, papers: Papers, office: LibreOffice, work: Path,
+                   out_dir: Path, timer: Timer) -> PackResult:
+    """Paginate, render and convert the agenda with the page ranges, write both packs."""
+    loaded = inputs.loaded
+    pdf = papers.pdf
+    blank = pdf[papers.own.blank]
+    if page_count(blank) != 1:
+        raise AssemblyError(f"the blank page rendered as {page_count(blank)} pages",
+                            hint=f"Check {inputs.templates.pack_page}: it must fit one page.")
+    pack_papers = _papers(inputs, papers)
+    spans = public_spans(pack_papers)
+    titles = pc.pack_titles(loaded)
+    with timer("agenda"):
+        ranges = {number: (span.first, span.last) for number, span in spans.items()}
+        agenda = render_pack_document(
+            PackDocument("agenda", pc.agenda_context(inputs.council, loaded, ranges),
+                         titles.agenda), created(inputs), work / "pack" / "agenda.docx",
+            inputs.templates.agenda)
+    with timer("conversion"):
+        agenda_pdf = office.convert([agenda], work / "pdf-agenda")[agenda]
+    with timer("assembly"):
+        public = out_dir / PUBLIC_PACK
+        write_public_pack(FrontMatter(pdf[papers.own.front_sheet], agenda_pdf), pack_papers,
+                          blank, spans, public, titles.public)
+        exempt = out_dir / EXEMPT_PACK
+        wrote_exempt = write_exempt_pack(pack_papers, exempt, titles.exempt)
+    return PackResult(public, exempt if wrote_exempt else None, spans)
+
+
+def drop_stale_exempt_pack(pack: PackResult, out_dir: Path) -> None:
+    """A meeting without exempt appendices has no exempt pack: remove an earlier run's."""
+    if pack.exempt is None:
+        (out_dir / EXEMPT_PACK).unlink(missing_ok=True)
+
+
+def _appendix_source(source: Path | None, kind: str, deck: Path | None) -> Path:
+    if source is not None:
+        return source
+    if kind == "deck" and deck is not None:
+        return deck
+    raise AssemblyError(f"a '{kind}' appendix has no file to put in the pack",
+                        hint="A deck appendix needs the meeting's 'deck' configuration.")
+
+
+def _papers(inputs: MeetingInputs, papers: Papers) -> list[PackPaper]:
+    """Every paper of the agenda in order, as PDFs."""
+    by_number = {r.agenda_number: r for r in papers.reports}
+    pdf, own = papers.pdf, papers.own
+    out = []
+    for numbered in numbered_items(inputs.loaded.meeting):
+        number = numbered.number
+        if number in own.minutes and numbered.item is not None:
+            part = PackPart(pc.MINUTES_PART, pdf[own.minutes[number]])
+            out.append(PackPaper(number, numbered.item.title, (part,)))
+        elif number in by_number:
+            report = by_number[number]
+            parts = [PackPart(pc.REPORT_PART, pdf[report.body])]
+            for a in report.appendices:
+                source = _appendix_source(a.source, a.kind, papers.deck)
+                notice = pdf[own.notices[(number, a.number)]] if a.exempt else None
+                parts.append(PackPart(pc.appendix_bookmark(a.number, a.title), pdf[source],
+                                      a.exempt, notice))
+            out.append(PackPaper(number, report.title, tuple(parts)))
+    return out
