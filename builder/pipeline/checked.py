@@ -31,9 +31,10 @@ class CheckedMeeting:
 
     @property
     def warnings(self) -> tuple[Finding, ...]:
-        """The data warnings of every model, each once."""
+        """The configuration notices and the data warnings of every model, each once."""
         models = [m for m in (self.model, self.deck_model) if m is not None]
-        return tuple(dict.fromkeys(w for m in models for w in m.warnings))
+        data = (w for m in models for w in m.warnings)
+        return tuple(dict.fromkeys((*self.inputs.notices, *data)))
 
 
 def check_meeting(meeting_yaml: Path, strict: bool = False) -> CheckedMeeting:

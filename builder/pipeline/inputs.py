@@ -13,15 +13,22 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from pydantic import BaseModel
+
+from builder.compute.model import Finding
+from builder.config.base import StrictModel
 from builder.config.council import Council, load_council
-from builder.config.deck import LoadedDeck, check_deck, load_deck
+from builder.config.deck import Deck, LoadedDeck, check_deck, load_deck
 from builder.config.glossary import Glossary, load_glossary
 from builder.config.meeting import LoadedMeeting, load_meeting, numbered_items
 from builder.config.minutes import Minutes, load_minutes
+from builder.config.staleness import Cycle, TextSource, cycle_findings, stale_text
+from builder.config.text_fields import map_text
 from builder.config.tracker import Tracker, load_tracker
-from builder.errors import BuilderError, ConfigError, Problem, TemplateError
+from builder.errors import BuilderError, ConfigError, Problem, TemplateError, raise_if_any
+from builder.jinja_sandbox import has_tags, render_text
 from builder.pipeline.agenda import report_items, report_problems
 from builder.pipeline.data import DataInputs, LoadedData, load_data, meeting_data_inputs
 from builder.pipeline.templates import (
@@ -30,8 +37,10 @@ from builder.pipeline.templates import (
     deck_template_problems,
     template_problems,
 )
+from builder.present.report_context import period_text, text_context
 
 T = TypeVar("T")
+M = TypeVar("M", bound=BaseModel)
 
 
 @dataclass(frozen=True)
@@ -39,8 +48,11 @@ class DeckInputs:
     """A deck configuration with its data and template, checked."""
 
     loaded: LoadedDeck
+    """The deck with its text fields rendered."""
     data: LoadedData
     template: Path
+    raw: Deck
+    """The deck as written (for the staleness check)."""
 
     @property
     def files(self) -> tuple[Path, ...]:
@@ -62,6 +74,9 @@ class MeetingInputs:
     trackers: Mapping[Path, Tracker]
     glossaries: Mapping[Path, Glossary]
     templates: Templates
+    notices: tuple[Finding, ...] = ()
+    """Warnings about the configuration itself: stale months and dates, minutes that are not
+    the previous meeting's (:mod:`builder.config.staleness`)."""
 
     @property
     def path(self) -> Path:
@@ -135,27 +150,77 @@ def load_inputs(meeting_yaml: Path) -> MeetingInputs:
             path = loaded.resolve(numbered.item.minutes)
             if (read := found.attempt(path, partial(load_minutes, path))) is not None:
                 minutes[numbered.number] = (path, read)
-    data = None
+    data, period = None, None
     if loaded.meeting.data is not None:
         inputs, period = meeting_data_inputs(loaded)
-        data = found.attempt(inputs.catalogue,
-                             lambda: load_data(inputs, period, f"{meeting_yaml}: data.period"))
+        data = found.attempt(inputs.catalogue, partial(load_data, inputs, period,
+                                                       f"{meeting_yaml}: data.period"))
+    context = text_context(loaded, period)
     deck = None
     if loaded.meeting.deck is not None:
-        deck = _deck(loaded.resolve(loaded.meeting.deck), data, found)
-    trackers, glossaries = _appendix_files(loaded, found)
+        deck = _deck(loaded.resolve(loaded.meeting.deck), data, found, context)
+    trackers, glossaries = _appendix_files(loaded, found, context)
     templates = Templates.default()
     found.extend(template_problems(templates, loaded), TemplateError)
     found.raise_if_any(meeting_yaml)
     assert council is not None
-    return MeetingInputs(loaded, council, council_path, minutes, data, deck, trackers,
-                         glossaries, templates)
+    notices = _notices(loaded, council, council_path, minutes, deck, data)
+    meeting = found.attempt(meeting_yaml, partial(rendered, loaded.meeting, context,
+                                                  meeting_yaml))
+    council = found.attempt(council_path, partial(rendered, council, context, council_path))
+    minutes = {n: (path, rendered(m, context, path)) for n, (path, m) in minutes.items()}
+    found.raise_if_any(meeting_yaml)
+    assert council is not None and meeting is not None
+    return MeetingInputs(LoadedMeeting(meeting, loaded.path), council, council_path, minutes,
+                         data, deck, trackers, glossaries, templates, notices)
+
+
+def rendered(model: M, context: Mapping[str, Any], file: Path) -> M:
+    """``model`` with every text field that holds Jinja rendered in the sandbox (the same names
+    as a report's fields: ``period``, ``meeting``); a TemplateError lists every failure."""
+    problems: list[Problem] = []
+
+    def render(text: str, where: str) -> str:
+        if not has_tags(text):
+            return text
+        try:
+            return render_text(text, context, str(file), where)
+        except TemplateError as exc:
+            problems.extend(exc.problems)
+            return text
+
+    out = map_text(model, render)
+    raise_if_any(problems, TemplateError, f"{file}: text fields cannot be rendered")
+    return out
+
+
+def _notices(loaded: LoadedMeeting, council: Council, council_path: Path,
+             minutes: Mapping[int, tuple[Path, Minutes]], deck: DeckInputs | None,
+             data: LoadedData | None) -> tuple[Finding, ...]:
+    m = loaded.meeting
+    cycle = Cycle(data.period if data is not None else None, m.date, m.issue_date,
+                  council.front_sheet.meeting_dates.dates)
+    sources = [TextSource(str(loaded.path), m)]
+    if deck is not None:
+        sources.append(TextSource(str(deck.loaded.path), deck.raw))
+    if data is not None and data.catalogue.source:
+        sources.append(TextSource(str(data.inputs.catalogue),
+                                  _Source(source=data.catalogue.source)))
+    return (*stale_text(sources, cycle),
+            *cycle_findings(cycle, str(council_path),
+                            [(str(path), read.date) for path, read in minutes.values()]))
+
+
+class _Source(StrictModel):
+    """The catalogue's ``source`` line, the one catalogue text readers see."""
+
+    source: str
 
 
 def load_deck_inputs(deck_yaml: Path) -> DeckInputs:
     """The deck, its data and its template, checked, for ``builder deck``."""
     found = _Collector()
-    deck = _deck(deck_yaml, None, found)
+    deck = _deck(deck_yaml, None, found, None)
     found.raise_if_any(deck_yaml)
     assert deck is not None
     return deck
@@ -169,12 +234,18 @@ def deck_data_inputs(loaded: LoadedDeck) -> DataInputs:
                       tuple(loaded.resolve(c) for c in data.commentary))
 
 
-def _deck(deck_yaml: Path, meeting_data: LoadedData | None, found: _Collector
-          ) -> DeckInputs | None:
-    """The deck with its data (the meeting's own when the files are the same)."""
-    loaded = found.attempt(deck_yaml, lambda: load_deck(deck_yaml))
-    if loaded is None:
+def _deck(deck_yaml: Path, meeting_data: LoadedData | None, found: _Collector,
+          context: Mapping[str, Any] | None) -> DeckInputs | None:
+    """The deck with its data (the meeting's own when the files are the same), its text
+    fields rendered with ``context`` (default: the deck's period)."""
+    raw = found.attempt(deck_yaml, lambda: load_deck(deck_yaml))
+    if raw is None:
         return None
+    context = context or {"period": period_text(raw.deck.month)}
+    deck = found.attempt(deck_yaml, partial(rendered, raw.deck, context, deck_yaml))
+    if deck is None:
+        return None
+    loaded = LoadedDeck(deck, deck_yaml)
     inputs = deck_data_inputs(loaded)
     month = loaded.deck.month
     if meeting_data is not None and meeting_data.inputs == inputs:
@@ -191,10 +262,10 @@ def _deck(deck_yaml: Path, meeting_data: LoadedData | None, found: _Collector
                               f"the deck is for {loaded.deck.period} but the meeting's data "
                               f"period is {data.period.iso()}", data.period.iso())], ConfigError)
     found.extend(check_deck(loaded.deck, data.catalogue, deck_yaml), ConfigError)
-    return DeckInputs(loaded, data, template)
+    return DeckInputs(loaded, data, template, raw.deck)
 
 
-def _appendix_files(loaded: LoadedMeeting, found: _Collector
+def _appendix_files(loaded: LoadedMeeting, found: _Collector, context: Mapping[str, Any]
                     ) -> tuple[dict[Path, Tracker], dict[Path, Glossary]]:
     trackers: dict[Path, Tracker] = {}
     glossaries: dict[Path, Glossary] = {}
@@ -204,9 +275,15 @@ def _appendix_files(loaded: LoadedMeeting, found: _Collector
                 continue  # reported by report_problems
             path = loaded.resolve(appendix.path)
             if appendix.kind == "tracker" and path not in trackers:
-                if (tracker := found.attempt(path, partial(load_tracker, path))) is not None:
+                if (tracker := found.attempt(path, partial(_load_rendered, load_tracker, path,
+                                                           context))) is not None:
                     trackers[path] = tracker
             elif appendix.kind == "glossary" and path not in glossaries and (
-                    glossary := found.attempt(path, partial(load_glossary, path))) is not None:
+                    glossary := found.attempt(path, partial(_load_rendered, load_glossary, path,
+                                                            context))) is not None:
                 glossaries[path] = glossary
     return trackers, glossaries
+
+
+def _load_rendered(load: Callable[[Path], M], path: Path, context: Mapping[str, Any]) -> M:
+    return rendered(load(path), context, path)

@@ -15,8 +15,6 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
 from PIL import Image
 
 from builder.present.report_appendices import ChartSpec
@@ -75,6 +73,10 @@ class _Painter:
     figure costs more than drawing one)."""
 
     def __init__(self) -> None:
+        # matplotlib takes a second to import: only processes that draw pay for it
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+
         self.fig = Figure(figsize=(WIDTH_IN, HEIGHT_IN), dpi=DPI)
         self.canvas = FigureCanvasAgg(self.fig)
         self.fig.subplots_adjust(left=0.13, right=0.97, top=0.84, bottom=0.2)

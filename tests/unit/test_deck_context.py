@@ -28,7 +28,7 @@ SAMPLE = CONFIG / "decks" / "b4b-2023-10.yaml"
 
 @pytest.fixture(scope="module")
 def deck() -> Deck:
-    return load_deck(SAMPLE).deck
+    return load_deck_inputs(SAMPLE).loaded.deck
 
 
 @pytest.fixture(scope="module")
