@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from builder.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "config"
@@ -27,3 +32,33 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT
+
+
+@dataclass(frozen=True)
+class Run:
+    """What one command line did: exit code, standard output and error."""
+
+    code: int
+    out: str
+    err: str
+
+
+Cli = Callable[..., Run]
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Cli:
+    """Run ``builder ARGS`` in this process through ``builder.cli.main``."""
+    monkeypatch.setenv("COLUMNS", "1000")  # one problem per line, however long
+
+    def run(*args: str) -> Run:
+        monkeypatch.setattr(sys, "argv", ["builder", *args])
+        try:
+            main()
+            code = 0
+        except SystemExit as exc:
+            code = 0 if exc.code is None else int(exc.code)
+        captured = capsys.readouterr()
+        return Run(code, captured.out, captured.err)
+
+    return run

@@ -63,6 +63,10 @@ class AgendaItem(StrictModel):
     """For kind 'minutes': the minutes YAML of the previous meeting."""
     report: Report | None = None
     """For kind 'report': every field of the report."""
+    recurring: bool = False
+    """For kind 'report': the report comes to every meeting (e.g. performance), so
+    ``builder next-meeting`` keeps it in the next meeting's agenda; one-off reports are
+    dropped."""
 
     @model_validator(mode="after")
     def _fields_match_kind(self) -> AgendaItem:

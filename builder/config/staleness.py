@@ -13,6 +13,9 @@ The checks (warnings; ``--strict`` makes them errors), documented in ``docs/mont
   (the municipal-year text does not cover the meeting).
 * ``minutes-date`` — the minutes on the agenda are not those of the previous meeting in
   ``meeting_dates``.
+
+And an error, not a warning: text still marked ``[to supply]`` (what ``builder next-meeting``
+leaves for an officer to write) is listed by :func:`still_to_supply`.
 """
 
 from __future__ import annotations
@@ -26,7 +29,9 @@ from pydantic import BaseModel
 
 from builder.compute.model import Finding
 from builder.compute.periods import Month
+from builder.config.roll_forward import TO_SUPPLY
 from builder.config.text_fields import text_fields
+from builder.errors import Problem
 
 RECENT_MONTHS = 3
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -87,6 +92,13 @@ def stale_text(sources: Iterable[TextSource], cycle: Cycle) -> list[Finding]:
                                          f"{_name(cycle.period)}; use {{{{ period.name }}}} "
                                          "or {{ period.label }}"))
     return found
+
+
+def still_to_supply(source: TextSource) -> list[Problem]:
+    """A Problem for every text field of ``source`` still marked ``TO_SUPPLY``."""
+    return [Problem(source.file, where, "still to supply", "write the text in place of "
+                    f"'{TO_SUPPLY}'") for where, text in text_fields(source.model)
+            if TO_SUPPLY in text]
 
 
 def cycle_findings(cycle: Cycle, council_file: str, minutes: Sequence[tuple[str, dt.date]]

@@ -93,8 +93,9 @@ def report_period(values: Values, period: Month | None, where: str) -> Month:
             "is before" if period < months[0] else "has no values within"
         raise DataError(
             f"{where}: the report period {period.label()} {state} the data",
-            [Problem(files, where, f"no values at all for {period.label()}; the data runs "
-                     f"from {span}, the last month with data is {months[-1].label()}",
+            [Problem(where, "", f"the report period {period.label()} {state} the data: no "
+                     f"values at all for {period.label()} in {files}; the data runs from "
+                     f"{span}, the last month with data is {months[-1].label()}",
                      "add the values file for the period, or choose a month with data")])
     return period
 

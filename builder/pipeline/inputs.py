@@ -24,7 +24,13 @@ from builder.config.deck import Deck, LoadedDeck, check_deck, load_deck
 from builder.config.glossary import Glossary, load_glossary
 from builder.config.meeting import LoadedMeeting, load_meeting, numbered_items
 from builder.config.minutes import Minutes, load_minutes
-from builder.config.staleness import Cycle, TextSource, cycle_findings, stale_text
+from builder.config.staleness import (
+    Cycle,
+    TextSource,
+    cycle_findings,
+    stale_text,
+    still_to_supply,
+)
 from builder.config.text_fields import map_text
 from builder.config.tracker import Tracker, load_tracker
 from builder.errors import BuilderError, ConfigError, Problem, TemplateError, raise_if_any
@@ -113,17 +119,13 @@ class _Collector:
             return None
 
     def add(self, exc: BuilderError, file: Path) -> None:
-        self.kinds.add(type(exc))
-        if exc.problems:
-            self.problems.extend(exc.problems)
-        else:
-            what = exc.message.removeprefix(f"{file}: ")
-            self.problems.append(Problem(str(file), "", what, exc.hint))
+        what = exc.message.removeprefix(f"{file}: ")
+        self.extend(list(exc.problems) or [Problem(str(file), "", what, exc.hint)], type(exc))
 
     def extend(self, problems: list[Problem], kind: type[BuilderError]) -> None:
         if problems:
             self.kinds.add(kind)
-            self.problems.extend(problems)
+            self.problems.extend(p for p in problems if p not in self.problems)
 
     def raise_if_any(self, file: Path) -> None:
         if not self.problems:
@@ -142,6 +144,7 @@ def load_inputs(meeting_yaml: Path) -> MeetingInputs:
     loaded = load_meeting(meeting_yaml)  # without a valid meeting nothing else is known
     found = _Collector()
     found.extend(report_problems(loaded, report_items(loaded)), ConfigError)
+    found.extend(still_to_supply(TextSource(str(meeting_yaml), loaded.meeting)), ConfigError)
     council_path = loaded.resolve(loaded.meeting.council)
     council = found.attempt(council_path, lambda: load_council(council_path))
     minutes = {}
@@ -150,6 +153,7 @@ def load_inputs(meeting_yaml: Path) -> MeetingInputs:
             path = loaded.resolve(numbered.item.minutes)
             if (read := found.attempt(path, partial(load_minutes, path))) is not None:
                 minutes[numbered.number] = (path, read)
+                found.extend(still_to_supply(TextSource(str(path), read)), ConfigError)
     data, period = None, None
     if loaded.meeting.data is not None:
         inputs, period = meeting_data_inputs(loaded)
@@ -241,6 +245,7 @@ def _deck(deck_yaml: Path, meeting_data: LoadedData | None, found: _Collector,
     raw = found.attempt(deck_yaml, lambda: load_deck(deck_yaml))
     if raw is None:
         return None
+    found.extend(still_to_supply(TextSource(str(deck_yaml), raw.deck)), ConfigError)
     context = context or {"period": period_text(raw.deck.month)}
     deck = found.attempt(deck_yaml, partial(rendered, raw.deck, context, deck_yaml))
     if deck is None:

@@ -6,48 +6,15 @@ import csv
 import os
 import subprocess
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import yaml
 
-from builder.cli import main
-from tests.conftest import CONFIG, ROOT
+from tests.conftest import CONFIG, ROOT, Cli
 
 SAMPLE = ["--catalogue", str(CONFIG / "indicators.yaml"),
           "--values", str(CONFIG / "values" / "b4b-2023-10.csv")]
-
-
-@dataclass(frozen=True)
-class Run:
-    """What one command line did: exit code, standard output and error."""
-
-    code: int
-    out: str
-    err: str
-
-
-Cli = Callable[..., Run]
-
-
-@pytest.fixture
-def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Cli:
-    """Run ``builder ARGS`` in this process through ``builder.cli.main``."""
-    monkeypatch.setenv("COLUMNS", "1000")  # one problem per line, however long
-
-    def run(*args: str) -> Run:
-        monkeypatch.setattr(sys, "argv", ["builder", *args])
-        try:
-            main()
-            code = 0
-        except SystemExit as exc:
-            code = 0 if exc.code is None else int(exc.code)
-        captured = capsys.readouterr()
-        return Run(code, captured.out, captured.err)
-
-    return run
 
 
 @pytest.fixture
