@@ -73,6 +73,7 @@ async def _error(request: Request, exc: Exception) -> Response:
 def create_app(settings: Settings, builds: Builds | None = None) -> Starlette:
     """The ASGI app for one config folder."""
     web = WebState(settings, Workspace(settings.config_dir.resolve()), templates())
+    web.workspace.clear_pending()
     if builds is not None:
         web.builds = builds
     app = Starlette(

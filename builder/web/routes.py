@@ -82,6 +82,16 @@ def _build_context(web: WebState, key: str) -> dict[str, Any]:
             "pages": thumbnail_pages(web.workspace.thumbnails(key))}
 
 
+async def _chosen(field: object) -> UploadFile | None:
+    """The form's file, or None when none was chosen (the empty part is closed)."""
+    if not isinstance(field, UploadFile):
+        return None
+    if not field.filename:
+        await field.close()
+        return None
+    return field
+
+
 async def upload(request: Request) -> Response:
     """A values workbook or commentary file: saved aside, the dataset computed with it in place
     of the meeting's own file, and shown; nothing changes until 'Use this data'."""
@@ -90,8 +100,8 @@ async def upload(request: Request) -> Response:
     kind = form.get("kind")
     if kind not in ("values", "commentary"):
         raise HTTPException(400, "Unknown kind of upload.")
-    file = form.get("file")
-    if not isinstance(file, UploadFile) or not file.filename:
+    file = await _chosen(form.get("file"))
+    if file is None:
         return await _meeting_page(request, web, key, path, 400, refused="choose-file")
     try:
         stored = await store(file, str(kind), web.workspace.pending)
@@ -192,8 +202,8 @@ async def check(request: Request) -> Response:
     if request.method == "GET":
         return web.page(request, "check.html", checked=None, issues=(), refused="")
     form = await checked_form(request, MAX_UPLOAD_BYTES)
-    file = form.get("file")
-    if not isinstance(file, UploadFile) or not file.filename:
+    file = await _chosen(form.get("file"))
+    if file is None:
         return web.page(request, "check.html", 400, checked=None, issues=(),
                         refused="choose-file")
     try:

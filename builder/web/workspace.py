@@ -61,6 +61,11 @@ class Workspace:
     def checking(self) -> Path:
         return self.state / "check"
 
+    def clear_pending(self) -> None:
+        """Drop uploads left waiting by an earlier run of the app (their previews are gone)."""
+        shutil.rmtree(self.pending, ignore_errors=True)
+        shutil.rmtree(self.checking, ignore_errors=True)
+
     def outputs(self, key: str) -> list[tuple[str, list[Path]]]:
         """The built files of a meeting, grouped by kind (see ``OUTPUT_GROUPS``)."""
         folder = self.out_dir(key)

@@ -11,6 +11,7 @@ from starlette.testclient import TestClient
 from typer.testing import CliRunner
 
 from builder.cli import app as cli_app
+from builder.commands.serve import settings_for
 from builder.web.app import Settings, create_app
 from builder.web.builds import Builds
 from tests.web.conftest import FakeBuilder
@@ -164,6 +165,12 @@ class DescribeSignIn:
 
 
 class DescribeLimits:
+    def it_asks_for_a_file_when_none_was_chosen(self, client: TestClient) -> None:
+        csrf = csrf_of(client.get(MEETING_URL).text)
+        page = client.post(f"{MEETING_URL}/upload", data={"csrf": csrf, "kind": "values"},
+                           files={"file": ("", b"")})
+        assert page.status_code == 400 and "Choose a file first." in page.text
+
     def it_refuses_a_body_larger_than_the_upload_limit(self, client: TestClient) -> None:
         big = client.post(f"{MEETING_URL}/upload", content=b"x" * 100,
                           headers={"content-length": "999999999"})
@@ -177,6 +184,14 @@ class DescribeServeCommand:
         assert result.exit_code != 0
         assert isinstance(result.exception, Exception)
         assert "needs a password" in str(result.exception)
+
+    def it_opens_the_app_to_other_machines_with_a_token_file(self, config: Path,
+                                                             tmp_path: Path) -> None:
+        token = tmp_path / "token"
+        token.write_text("long random words\n", encoding="utf-8")
+        settings = settings_for(config, "0.0.0.0", None, token)
+        assert settings.password == "long random words" and settings.allowed_hosts == ("*",)
+        assert settings_for(config, "127.0.0.1", None, None).password is None
 
     def it_needs_a_config_folder(self, tmp_path: Path) -> None:
         result = CliRunner().invoke(cli_app, ["serve", str(tmp_path)])

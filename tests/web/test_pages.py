@@ -25,8 +25,8 @@ class DescribeMeetingsPage:
         (config / "meetings" / "2024-01-11.yaml").write_text(
             "panel: Panel\ndate: 2024-01-11\n", encoding="utf-8")
         page = client.get("/")
-        assert "/meetings/2024-01-11" in page.text
-        assert "problems" in page.text
+        row = page.text.split('href="/meetings/2024-01-11"')[1].split("</tr>")[0]
+        assert 'class="tag bad"' in row and "problem" in row
 
     def it_sets_a_strict_http_only_session_cookie_and_security_headers(
             self, client: TestClient) -> None:
