@@ -89,6 +89,25 @@ class DescribeValuesUpload:
         assert "&lt;img src=x onerror=alert(1)&gt;.xlsx" in page.text
 
 
+class DescribeCommentaryUpload:
+    def it_shows_the_commentary_beside_its_indicator_escaped(self, client: TestClient,
+                                                              tmp_path: Path) -> None:
+        notes = tmp_path / "notes.csv"
+        notes.write_text('indicator,period,text\ncontacts,2023-10,"Up <b>25%</b>, as forecast"\n',
+                         encoding="utf-8")
+        page = _upload(client, notes, kind="commentary")
+        assert page.status_code == 200
+        row = page.text.split("Number of contacts in the month")[1].split("</tr>")[0]
+        assert "Up &lt;b&gt;25%&lt;/b&gt;, as forecast" in row
+
+    def it_names_an_unknown_indicator_in_the_commentary(self, client: TestClient,
+                                                         tmp_path: Path) -> None:
+        notes = tmp_path / "notes.csv"
+        notes.write_text("indicator,period,text\nnobody,2023-10,Words\n", encoding="utf-8")
+        page = _upload(client, notes, kind="commentary")
+        assert page.status_code == 400 and "unknown indicator &#39;nobody&#39;" in page.text
+
+
 class DescribeCsrf:
     def it_refuses_a_post_without_the_token_or_with_another(self, client: TestClient) -> None:
         client.get(MEETING_URL)
@@ -98,6 +117,10 @@ class DescribeCsrf:
 
 
 class DescribeBuild:
+    def it_says_idle_before_the_first_build(self, client: TestClient) -> None:
+        state = client.get(f"{MEETING_URL}/build").json()
+        assert state["state"] == "idle" and "Build the papers" in state["html"]
+
     def it_reports_each_stage_then_lists_the_downloads_and_pages(
             self, client: TestClient) -> None:
         state = _build(client)
