@@ -41,7 +41,8 @@ class Session:
 
 
 class Sessions:
-    """Sessions in memory (they end with the app), the oldest dropped past ``MAX_SESSIONS``."""
+    """Sessions in memory (they end with the app); past ``MAX_SESSIONS`` the oldest that has
+    not signed in is dropped, so a flood of new visitors cannot sign anyone out."""
 
     def __init__(self) -> None:
         self._by_id: OrderedDict[str, Session] = OrderedDict()
@@ -52,8 +53,13 @@ class Sessions:
     def new(self) -> tuple[str, Session]:
         sid = secrets.token_urlsafe(32)
         self._by_id[sid] = session = Session()
-        while len(self._by_id) > MAX_SESSIONS:
-            self._by_id.popitem(last=False)
+        if len(self._by_id) > MAX_SESSIONS:  # visitors who never signed in go first
+            oldest = next((k for k, s in self._by_id.items() if not s.signed_in and k != sid),
+                          None)
+            if oldest is None:
+                self._by_id.popitem(last=False)
+            else:
+                del self._by_id[oldest]
         return sid, session
 
     def renew(self, sid: str) -> tuple[str, Session]:

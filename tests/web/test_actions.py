@@ -6,12 +6,14 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
 import yaml
 from starlette.testclient import TestClient
 from typer.testing import CliRunner
 
 from builder.cli import app as cli_app
 from builder.commands.serve import settings_for
+from builder.web import security
 from builder.web.app import Settings, create_app
 from builder.web.builds import Builds
 from tests.web.conftest import FakeBuilder
@@ -219,3 +221,16 @@ class DescribeServeCommand:
     def it_needs_a_config_folder(self, tmp_path: Path) -> None:
         result = CliRunner().invoke(cli_app, ["serve", str(tmp_path)])
         assert "not a config folder" in str(result.exception)
+
+
+class DescribeSessions:
+    def it_drops_visitors_who_never_signed_in_before_signed_in_officers(
+            self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setattr(security, "MAX_SESSIONS", 3)
+        sessions = security.Sessions()
+        officer, session = sessions.new()
+        session.signed_in = True
+        for _ in range(10):
+            newest, _visitor = sessions.new()
+        assert sessions.get(officer) is session
+        assert sessions.get(newest) is not None
