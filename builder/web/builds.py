@@ -17,7 +17,8 @@ from builder.web import engine
 
 PUBLIC_PACK = "agenda-pack-public.pdf"
 THUMBNAILS = "thumbnails"
-THUMBNAIL_PIXELS = 240
+THUMBNAIL_PIXELS = 400
+"""Longest side of a page picture: shown small in the list, readable when opened."""
 THUMBNAIL_TIMEOUT = 300
 
 Builder = Callable[[Path, Path, engine.Progress], engine.BuildOutcome]
