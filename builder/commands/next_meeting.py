@@ -3,30 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from builder.commands.common import out, period_option
-from builder.config.council import load_council
-from builder.config.deck import DeckData, load_deck
-from builder.config.dump import write_yaml
-from builder.config.meeting import Meeting, load_meeting
-from builder.config.minutes import load_minutes
-from builder.config.roll_forward import (
-    Files,
-    carried_tracker,
-    minutes_skeleton,
-    next_deck,
-    next_meeting,
-)
-from builder.config.tracker import load_tracker
-from builder.errors import ConfigError, Problem, raise_if_any
-
-HEADER = ("Written by `builder next-meeting` from {source}.\n"
-          "Run `builder validate {meeting}` to list what is still to supply.")
+from builder.errors import ConfigError
+from builder.pipeline.next_meeting import roll_forward
 
 
 def next_meeting_command(
@@ -44,88 +28,12 @@ def next_meeting_command(
         raise ConfigError(f"--date: '{date}' is not a date", hint="Use YYYY-MM-DD.") from None
     month = period_option(period)
     assert month is not None
-    loaded = load_meeting(meeting_yaml)
-    meeting = loaded.meeting
-    if when <= meeting.date:
-        raise ConfigError(f"--date: {when} is not after this meeting ({meeting.date})")
-    folder = (out_dir or meeting_yaml.resolve().parent.parent).resolve()
-    meetings = folder / "meetings"
-    target = meetings / f"{when.isoformat()}.yaml"
-
-    def relative(path: Path, start: Path) -> str:
-        return Path(os.path.relpath(path, start)).as_posix()
-
-    def relocated(rel: str) -> str:
-        return relative(loaded.resolve(rel), meetings)
-
-    minutes_path = folder / "minutes" / f"{meeting.date.isoformat()}.yaml"
-    values_name = _renamed(Path(meeting.data.values[-1]).name if meeting.data else "values.csv",
-                           meeting.data.period if meeting.data else "", month.iso())
-    values_path = folder / "values" / values_name
-    trackers = [loaded.resolve(a.path) for i in meeting.items if i.report and i.recurring
-                for a in i.report.appendices if a.kind == "tracker" and a.path]
-    tracker_path = folder / "trackers" / f"{when.isoformat()}.yaml" if trackers else None
-    deck_source = loaded.resolve(meeting.deck) if meeting.deck else None
-    deck_path = (folder / "decks" / _renamed(deck_source.name, meeting.data.period
-                                              if meeting.data else "", month.iso())
-                 if deck_source else None)
-    written = [p for p in (target, minutes_path, tracker_path, deck_path) if p is not None]
-    raise_if_any([Problem(str(p), "", "exists already; next-meeting never overwrites a file",
-                          "remove it, or choose another --out") for p in written if p.exists()],
-                 ConfigError, "the next meeting's files would replace existing ones")
-
-    files = Files(relative(minutes_path, meetings), relative(values_path, meetings),
-                  relative(tracker_path, meetings) if tracker_path else None,
-                  relative(deck_path, meetings) if deck_path else None)
-    previous = next((load_minutes(loaded.resolve(i.minutes)) for i in meeting.items
-                     if i.minutes), None)
-    rolled = next_meeting(meeting, when, month, files,
-                          {p: relocated(p) for p in _paths(meeting)},
-                          previous.date if previous is not None else None)
-    council = load_council(loaded.resolve(meeting.council))
-    header = HEADER.format(source=meeting_yaml.name, meeting=target)
-    skeleton = minutes_skeleton(meeting, previous, council.front_sheet.meeting_dates.dates,
-                                council.exclusion.title)
-    write_yaml(minutes_path, skeleton, header)
-    if tracker_path is not None:
-        write_yaml(tracker_path, carried_tracker(load_tracker(trackers[0]), meeting.date,
-                                                 previous), header)
-    if deck_path is not None and deck_source is not None:
-        deck = load_deck(deck_source).deck
-
-        def moved(rel: str) -> str:
-            return relative(deck_source.parent / rel, deck_path.parent)
-
-        data = DeckData(catalogue=moved(deck.data.catalogue),
-                        values=(*map(moved, deck.data.values),
-                                relative(values_path, deck_path.parent)),
-                        commentary=tuple(map(moved, deck.data.commentary)))
-        template = moved(deck.template) if deck.template else None
-        write_yaml(deck_path, next_deck(deck, month, data, template), header)
-    write_yaml(target, rolled, header)
-    for path in (target, *written[1:]):
+    rolled = roll_forward(meeting_yaml, when, month, out_dir)
+    for path in rolled.written:
         out.print(f"wrote {path}", markup=False)
-    out.print(f"next: add the values for {month.label()} as {values_path}, write the minutes "
-              f"and narrative marked [to supply], then run `builder validate {target}`",
+    out.print(f"next: add the values for {month.label()} as {rolled.values}, write the minutes "
+              f"and narrative marked [to supply], then run `builder validate {rolled.meeting}`",
               markup=False)
-
-
-def _renamed(name: str, old: str, new: str) -> str:
-    """``b4b-2023-10.csv`` -> ``b4b-2023-11.csv``; ``values.csv`` -> ``values-2023-11.csv``."""
-    if old and old in name:
-        return name.replace(old, new)
-    stem, dot, suffix = name.rpartition(".")
-    return f"{stem}-{new}.{suffix}" if dot else f"{name}-{new}"
-
-
-def _paths(meeting: Meeting) -> list[str]:
-    """Every relative path the meeting names (council, data files, appendices)."""
-    found = [meeting.council]
-    if meeting.data is not None:
-        found += [meeting.data.catalogue, *meeting.data.values, *meeting.data.commentary]
-    for item in meeting.items:
-        found += [a.path for a in (item.report.appendices if item.report else ()) if a.path]
-    return found
 
 
 def register(app: typer.Typer) -> None:

@@ -1,0 +1,1 @@
+"""The officers' web app behind ``builder serve``: meetings, uploads, builds, downloads, checks."""
