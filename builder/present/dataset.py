@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from builder.compute.model import IndicatorFigures, ReportModel
 from builder.present import formatting as fmt
+from builder.present.revisions import revision_facts
 
 Cell = float | str | None
 
@@ -16,6 +17,7 @@ FIXED_COLUMNS = (
     "pct_change_year_display", "arrow_year", "avg_12m", "max_12m", "target", "rag",
     "direction_of_travel",
 )
+REVISION_COLUMNS = ("indicator", "period", "old", "new", "source", "note")
 NUMERIC_COLUMNS = frozenset({
     "value", "previous", "year_ago", "pct_change_prev", "pct_change_year", "avg_12m", "max_12m",
     "target",
@@ -37,6 +39,8 @@ class DatasetTable:
     as_of: dt.date | None = None
     """Last day of the period: the workbook's creation date, so that the same data gives the
     same workbook properties."""
+    revisions: tuple[tuple[str, ...], ...] = ()
+    """A row per value a later values file revised: ``REVISION_COLUMNS``."""
 
     @staticmethod
     def is_numeric(column: str) -> bool:
@@ -59,9 +63,11 @@ def dataset_table(model: ReportModel) -> DatasetTable:
                    for t in model.themes)
     formats = tuple(fmt.excel_number_format(i.unit, i.decimals) for i in cat.indicators)
     period = model.period
+    revisions = tuple(tuple(r[c] for c in ("indicator", "period", "old", "new", "source", "text"))
+                      for r in revision_facts(model))
     return DatasetTable(columns, rows, themes, formats,
                         f"Computed performance dataset – {period.last_day():%B %Y}",
-                        period.last_day())
+                        period.last_day(), revisions)
 
 
 def _row(fig: IndicatorFigures, benchmark_names: dict[str, str]) -> tuple[Cell, ...]:

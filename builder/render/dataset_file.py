@@ -12,7 +12,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from builder.errors import ConfigError
-from builder.present.dataset import DatasetTable
+from builder.present.dataset import REVISION_COLUMNS, DatasetTable
 
 CHANGE_FORMAT = '0"%";-0"%"'
 
@@ -85,6 +85,15 @@ def _write_xlsx(table: DatasetTable, path: Path) -> None:
         for c, column in enumerate(table.columns, start=1):
             width = 48 if column == "title" else max(10, len(column) + 2)
             sheet.column_dimensions[get_column_letter(c)].width = width
+    if table.revisions:
+        sheet = book.create_sheet(_sheet_title("Revisions", used))
+        sheet.append(list(REVISION_COLUMNS))
+        for cell in sheet[1]:
+            cell.font = bold
+        for row in table.revisions:
+            sheet.append(list(row))
+            for cell in sheet[sheet.max_row]:
+                cell.data_type = "s"
     book.properties.title = table.title
     book.properties.language = "en-GB"
     if table.as_of is not None:

@@ -9,6 +9,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import openpyxl
 import pytest
 import yaml
 
@@ -99,3 +100,7 @@ class DescribeTheNextMeeting:
         assert manifest["period"] == "2023-11" and len(manifest["revisions"]) == 5
         assert "revised: Oct-23 figure for" in run.err
         assert (out / "build-warnings.txt").is_file()
+        book = openpyxl.load_workbook(out / "performance-dataset-2023-11.xlsx")
+        revised = [[c.value for c in row] for row in book["Revisions"].iter_rows(min_row=2)]
+        assert len(revised) == 5 and all(r[1] == "2023-10" for r in revised)
+        assert all(str(r[5]).startswith("Oct-23 figure for ") for r in revised)
