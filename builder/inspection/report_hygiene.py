@@ -3,6 +3,8 @@ text, leftover template guidance (errors), and personal metadata (warnings)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from lxml import etree
 
 from builder.config.report_format import ReportFormat
@@ -135,15 +137,27 @@ def _style_ids(doc: ReportDocument, names: tuple[str, ...]) -> set[str]:
     return ids
 
 
+CUSTOM_PART = "docProps/custom.xml"
 PERSONAL = (("docProps/core.xml", "dc:creator", "author"),
             ("docProps/core.xml", "cp:lastModifiedBy", "last modified by"),
             ("docProps/app.xml", "ep:Company", "company"),
             ("docProps/app.xml", "ep:Manager", "manager"))
 
 
-def metadata(doc: ReportDocument, fmt: ReportFormat) -> list[Finding]:
-    """Names in the document properties that the paper does not print itself, and every custom
-    property (document-management systems leave names, ids and paths there)."""
+@dataclass(frozen=True)
+class PersonalField:
+    """A document property naming someone the paper does not print itself."""
+
+    part: str
+    path: str
+    """The element in ``part``, e.g. 'dc:creator' (prefixes as in ``NS``)."""
+    label: str
+    value: str
+
+
+def personal_fields(doc: ReportDocument, fmt: ReportFormat) -> list[PersonalField]:
+    """Author, last modified by, company and manager when they name someone the paper does not
+    print (a report's named author is public already; a program is nobody)."""
     printed = doc.text().casefold()
     tools = {t.casefold() for t in fmt.tool_names}
     found = []
@@ -152,11 +166,19 @@ def metadata(doc: ReportDocument, fmt: ReportFormat) -> list[Finding]:
         element = tree.find(path, NS) if tree is not None else None
         value = (element.text or "").strip() if element is not None else ""
         if value and value.casefold() not in tools and value.casefold() not in printed:
-            found.append(Finding("metadata", "warning", f"{label} is ‘{value}’", where=part))
-    custom = doc.xml("docProps/custom.xml")
+            found.append(PersonalField(part, path, label, value))
+    return found
+
+
+def metadata(doc: ReportDocument, fmt: ReportFormat) -> list[Finding]:
+    """Personal fields (:func:`personal_fields`) and every custom property (document-management
+    systems leave names, ids and paths there)."""
+    found = [Finding("metadata", "warning", f"{f.label} is ‘{f.value}’", where=f.part)
+             for f in personal_fields(doc, fmt)]
+    custom = doc.xml(CUSTOM_PART)
     for prop in custom.iterfind("op:property", NS) if custom is not None else ():
         value = shorten(" ".join(t.text or "" for t in prop.iter() if t is not prop))
         found.append(Finding("metadata", "warning",
                              f"custom property ‘{prop.get('name')}’ is ‘{value}’",
-                             where="docProps/custom.xml"))
+                             where=CUSTOM_PART))
     return found
