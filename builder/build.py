@@ -34,6 +34,7 @@ from builder.assemble.pack import (
     write_public_pack,
 )
 from builder.assemble.pagination import Span
+from builder.assemble.supplied import check_supplied, supplied_files, supplied_papers
 from builder.compute.model import ReportModel
 from builder.config.council import Council, load_council
 from builder.config.deck import load_deck
@@ -102,6 +103,8 @@ class MeetingConfig:
     council_path: Path
     minutes: dict[int, tuple[Path, Minutes]]
     """Agenda number of each minutes item -> its minutes file and content."""
+    paper_warnings: tuple[str, ...] = ()
+    """What check-report found in the supplied papers that does not block publishing."""
 
     @property
     def path(self) -> Path:
@@ -112,13 +115,15 @@ def load(meeting_yaml: Path) -> MeetingConfig:
     """The meeting, its council configuration and the minutes it carries."""
     loaded = load_meeting(meeting_yaml)
     check_reports(loaded, report_items(loaded))  # configuration problems before any work
+    paper_warnings = check_supplied(loaded)
     council_path = loaded.resolve(loaded.meeting.council)
     minutes = {}
     for numbered in numbered_items(loaded.meeting):
         if numbered.item is not None and numbered.item.minutes is not None:
             path = loaded.resolve(numbered.item.minutes)
             minutes[numbered.number] = (path, load_minutes(path))
-    return MeetingConfig(loaded, load_council(council_path), council_path, minutes)
+    return MeetingConfig(loaded, load_council(council_path), council_path, minutes,
+                         paper_warnings)
 
 
 @dataclass(frozen=True)
@@ -161,7 +166,7 @@ def build_meeting(meeting_yaml: Path, out_dir: Path, reporter: Reporter | None =
         for paper in (*(r.docx for r in papers.reports), *((papers.deck,) if papers.deck else ())):
             shutil.copyfile(paper, stage / paper.name)
         pack = assemble_packs(meeting, papers, office, work, stage, timer)
-        warnings = tuple(str(w) for w in model.warnings)
+        warnings = tuple(str(w) for w in model.warnings) + meeting.paper_warnings
         with timer("manifest"):
             write_manifest(stage / MANIFEST, input_files(meeting),
                            run_facts(meeting, model, pack, started), warnings,
@@ -264,6 +269,8 @@ class Papers:
     own: PackDocuments
     pdf: dict[Path, Path]
     """Source document -> its PDF."""
+    supplied: tuple[ReportParts, ...] = ()
+    """The supplied papers (``kind: paper``), cleaned."""
 
 
 def render_and_convert(meeting: MeetingConfig, model: ReportModel | None, office: LibreOffice,
@@ -289,12 +296,13 @@ def render_and_convert(meeting: MeetingConfig, model: ReportModel | None, office
     else:
         with timer("reports"):
             reports = build_reports(loaded, work / "reports", model)
-    sources = [r.body for r in reports] + [a.source for r in reports for a in r.appendices
-                                           if a.source is not None]
+    supplied = supplied_papers(loaded, work / "supplied")
+    sources = [r.body for r in (*reports, *supplied)] + [
+        a.source for r in (*reports, *supplied) for a in r.appendices if a.source is not None]
     conversions.append(office.submit(sources, work / "pdf-reports"))
     with timer("conversion"):
         pdf = {source: made for c in conversions for source, made in c.result().items()}
-    return Papers(reports, deck, own, pdf)
+    return Papers(reports, deck, own, pdf, supplied)
 
 
 def _created(loaded: LoadedMeeting) -> dt.datetime:
@@ -363,7 +371,7 @@ def _appendix_source(source: Path | None, kind: str, deck: Path | None) -> Path:
 
 def _papers(meeting: MeetingConfig, papers: Papers) -> list[PackPaper]:
     """Every paper of the agenda in order, as PDFs."""
-    by_number = {r.agenda_number: r for r in papers.reports}
+    by_number = {r.agenda_number: r for r in (*papers.reports, *papers.supplied)}
     pdf, own = papers.pdf, papers.own
     out = []
     for numbered in numbered_items(meeting.loaded.meeting):
@@ -419,6 +427,7 @@ def input_files(meeting: MeetingConfig) -> list[Path]:
     for item in loaded.meeting.items:
         if item.report is not None:
             files += [loaded.resolve(a.path) for a in item.report.appendices if a.path]
+        files += supplied_files(loaded, item)
     files += [REPORT_TEMPLATE, *(TEMPLATES / name for name in TEMPLATE_FILES.values())]
     return files
 
