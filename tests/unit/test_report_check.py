@@ -7,8 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from builder.config.report_format import variant_format
 from builder.inspection.report_check import ItemAppendices, blocking, check_report
 from builder.inspection.report_document import Finding
@@ -16,17 +14,11 @@ from tests.unit.report_samples import (
     edited,
     paragraph,
     remove,
-    render_published,
     unnumber,
 )
 
 FORMAT = variant_format("2023")
 SEND = ItemAppendices(count=3, exempt=(2, 3))
-
-
-@pytest.fixture(scope="module")
-def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return render_published(tmp_path_factory.mktemp("published"))
 
 
 def findings(path: Path, check: str, item: ItemAppendices = SEND) -> list[Finding]:

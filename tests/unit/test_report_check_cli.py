@@ -10,16 +10,11 @@ import yaml
 
 from builder.config.report_format import FORMATS
 from tests.unit import test_cli_data
-from tests.unit.report_samples import edited, paragraph, render_published, track_insertion
+from tests.unit.report_samples import edited, paragraph, track_insertion
 from tests.unit.test_cli_data import Cli
 
 cli = test_cli_data.cli
 """The in-process ``builder`` runner fixture of the data commands' tests."""
-
-
-@pytest.fixture(scope="module")
-def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return render_published(tmp_path_factory.mktemp("published"))
 
 
 def _commented(doc: Any) -> None:

@@ -20,7 +20,6 @@ from tests.unit.report_samples import (
     CUSTOM_XML,
     edited,
     paragraph,
-    render_published,
     track_deletion,
     track_insertion,
     with_company,
@@ -29,11 +28,6 @@ from tests.unit.report_samples import (
 
 FORMAT = variant_format("2023")
 W_T = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
-
-
-@pytest.fixture(scope="module")
-def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return render_published(tmp_path_factory.mktemp("published"))
 
 
 def document_text(path: Path) -> str:

@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
 from docx.enum.text import WD_COLOR_INDEX
 from docx.shared import RGBColor
 
@@ -20,7 +19,6 @@ from tests.unit.report_samples import (
     CUSTOM_XML,
     edited,
     paragraph,
-    render_published,
     track_deletion,
     track_insertion,
     with_company,
@@ -28,11 +26,6 @@ from tests.unit.report_samples import (
 )
 
 FORMAT = variant_format("2023")
-
-
-@pytest.fixture(scope="module")
-def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return render_published(tmp_path_factory.mktemp("published"))
 
 
 def findings(path: Path, check: str) -> list[Finding]:
