@@ -66,6 +66,9 @@ class AgendaItem(StrictModel):
     """For kind 'report': every field of the report."""
     paper: Paper | None = None
     """For kind 'paper': the supplied file and its appendices."""
+    late_reason: str | None = None
+    """Why the item's papers were not available when the agenda was issued; printed on the
+    supplementary agenda that publishes them (``builder supplement``), as the law requires."""
 
     @model_validator(mode="after")
     def _fields_match_kind(self) -> AgendaItem:

@@ -13,6 +13,7 @@ context built in ``builder/present/pack_context.py``; the tags here only place i
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -201,6 +202,33 @@ def agenda() -> Doc:
     return doc
 
 
+def supplement() -> Doc:
+    """The supplementary agenda: the late items with their pages and the reason for lateness."""
+    doc = new_document()
+    doc.add_paragraph("SUPPLEMENTARY AGENDA", style="Title")
+    doc.add_paragraph("{{ panel }}", style="Subtitle")
+    doc.add_paragraph("{{ date_line }}")
+    doc.add_paragraph("The papers for the items below were not available when the agenda was "
+                      "issued. They are published here, each with the reason it is late.")
+    tag(doc, "{%p for item in items %}")
+    title = doc.add_paragraph("{{ item.number }}\t{{ item.title }}", style="Heading 2")
+    title.add_run("{{ item.pages }}").bold = False
+    title.paragraph_format.left_indent = Cm(1.5)
+    title.paragraph_format.first_line_indent = Cm(-1.5)
+    title.paragraph_format.tab_stops.add_tab_stop(Cm(1.5))
+    tag(doc, "{%p for paragraph in item.paragraphs %}")
+    doc.add_paragraph("{{ paragraph }}", style="Pack Agenda Text")
+    tag(doc, "{%p endfor %}")
+    reason = doc.add_paragraph(style="Pack Agenda Text")
+    reason.add_run("Reason for lateness: ").bold = True
+    reason.add_run("{{ item.reason }}")
+    tag(doc, "{%p endfor %}")
+    issue = doc.add_paragraph("{{ issue_date }}\t{{ signatory }}")
+    issue.paragraph_format.space_before = Pt(24)
+    issue.paragraph_format.tab_stops.add_tab_stop(Cm(16.6), WD_TAB_ALIGNMENT.RIGHT)
+    return doc
+
+
 def minutes() -> Doc:
     doc = new_document()
     doc.add_paragraph("{{ council }}", style="Title")
@@ -238,11 +266,15 @@ MAKERS: dict[str, Callable[[], Doc]] = {
     "agenda.docx": agenda,
     "minutes.docx": minutes,
     "agenda_pack_page.docx": pack_page,
+    "supplement.docx": supplement,
 }
 
 
-def main() -> None:
+def main(only: tuple[str, ...] = ()) -> None:
+    """Write every template, or the ``only`` ones named (``python ... supplement.docx``)."""
     for name, make in MAKERS.items():
+        if only and name not in only:
+            continue
         doc = make()
         props = doc.core_properties
         props.title, props.language, props.author = "", "en-GB", "builder"
@@ -252,4 +284,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(tuple(sys.argv[1:]))
