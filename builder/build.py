@@ -341,7 +341,7 @@ def assemble_packs(meeting: MeetingConfig, papers: Papers, office: LibreOffice, 
     if page_count(blank) != 1:
         raise AssemblyError(f"the blank page rendered as {page_count(blank)} pages",
                             hint="Check templates/agenda_pack_page.docx.")
-    pack_papers = _papers(meeting, papers)
+    pack_papers = agenda_papers(meeting, papers)
     spans = public_spans(pack_papers)
     titles = pc.pack_titles(loaded)
     with timer("agenda"):
@@ -369,7 +369,7 @@ def _appendix_source(source: Path | None, kind: str, deck: Path | None) -> Path:
                         hint="A deck appendix needs the meeting's 'deck' configuration.")
 
 
-def _papers(meeting: MeetingConfig, papers: Papers) -> list[PackPaper]:
+def agenda_papers(meeting: MeetingConfig, papers: Papers) -> list[PackPaper]:
     """Every paper of the agenda in order, as PDFs."""
     by_number = {r.agenda_number: r for r in (*papers.reports, *papers.supplied)}
     pdf, own = papers.pdf, papers.own
