@@ -183,10 +183,9 @@ def front_sheet() -> Doc:
     return doc
 
 
-def agenda() -> Doc:
-    doc = new_document()
-    doc.add_paragraph("AGENDA", style="Title")
-    tag(doc, "{%p for item in items %}")
+def agenda_item(doc: Doc) -> None:
+    """An agenda item: number, title and pages as a heading, then its paragraphs (the caller
+    opens the loop over ``items`` and closes it)."""
     title = doc.add_paragraph("{{ item.number }}\t{{ item.title }}", style="Heading 2")
     title.add_run("{{ item.pages }}").bold = False
     title.paragraph_format.left_indent = Cm(1.5)
@@ -195,10 +194,21 @@ def agenda() -> Doc:
     tag(doc, "{%p for paragraph in item.paragraphs %}")
     doc.add_paragraph("{{ paragraph }}", style="Pack Agenda Text")
     tag(doc, "{%p endfor %}")
-    tag(doc, "{%p endfor %}")
+
+
+def issue_line(doc: Doc) -> None:
     issue = doc.add_paragraph("{{ issue_date }}\t{{ signatory }}")
     issue.paragraph_format.space_before = Pt(24)
     issue.paragraph_format.tab_stops.add_tab_stop(Cm(16.6), WD_TAB_ALIGNMENT.RIGHT)
+
+
+def agenda() -> Doc:
+    doc = new_document()
+    doc.add_paragraph("AGENDA", style="Title")
+    tag(doc, "{%p for item in items %}")
+    agenda_item(doc)
+    tag(doc, "{%p endfor %}")
+    issue_line(doc)
     return doc
 
 
@@ -211,21 +221,12 @@ def supplement() -> Doc:
     doc.add_paragraph("The papers for the items below were not available when the agenda was "
                       "issued. They are published here, each with the reason it is late.")
     tag(doc, "{%p for item in items %}")
-    title = doc.add_paragraph("{{ item.number }}\t{{ item.title }}", style="Heading 2")
-    title.add_run("{{ item.pages }}").bold = False
-    title.paragraph_format.left_indent = Cm(1.5)
-    title.paragraph_format.first_line_indent = Cm(-1.5)
-    title.paragraph_format.tab_stops.add_tab_stop(Cm(1.5))
-    tag(doc, "{%p for paragraph in item.paragraphs %}")
-    doc.add_paragraph("{{ paragraph }}", style="Pack Agenda Text")
-    tag(doc, "{%p endfor %}")
+    agenda_item(doc)
     reason = doc.add_paragraph(style="Pack Agenda Text")
     reason.add_run("Reason for lateness: ").bold = True
     reason.add_run("{{ item.reason }}")
     tag(doc, "{%p endfor %}")
-    issue = doc.add_paragraph("{{ issue_date }}\t{{ signatory }}")
-    issue.paragraph_format.space_before = Pt(24)
-    issue.paragraph_format.tab_stops.add_tab_stop(Cm(16.6), WD_TAB_ALIGNMENT.RIGHT)
+    issue_line(doc)
     return doc
 
 
