@@ -17,7 +17,13 @@ from typing import Any, Literal
 
 from builder.compute.periods import Month, parse_period
 from builder.config.council import Block, Bullet, Bullets, Content, Council, MeetingDates
-from builder.config.meeting import AgendaItem, LoadedMeeting, NumberedItem, numbered_items
+from builder.config.meeting import (
+    AgendaItem,
+    LoadedMeeting,
+    Meeting,
+    NumberedItem,
+    numbered_items,
+)
 from builder.config.minutes import Minutes, Resolved
 from builder.config.paper import Paper
 from builder.config.report import Report
@@ -179,7 +185,7 @@ def _bullet(bullet: str | Bullet) -> Line:
 def front_sheet_context(council: Council, loaded: LoadedMeeting) -> FrontSheetContext:
     meeting = loaded.meeting
     sheet = council.front_sheet
-    when = fmt.weekday_date(meeting.date) + (f" at {meeting.time}" if meeting.time else "")
+    when = date_line(meeting)
     members = tuple(f"{m.name} ({m.role})" if m.role else m.name for m in meeting.members)
     contacts: tuple[str, ...] = ()
     if meeting.contact is not None:
@@ -193,6 +199,11 @@ def front_sheet_context(council: Council, loaded: LoadedMeeting) -> FrontSheetCo
         before_dates=tuple(line for b in sheet.blocks_before_dates() for line in block_lines(b)),
         dates=dates_table(sheet.meeting_dates),
         after_dates=tuple(line for b in sheet.blocks_after_dates() for line in block_lines(b)))
+
+
+def date_line(meeting: Meeting) -> str:
+    """'Thursday, 23 November 2023 at 5.30 pm'."""
+    return fmt.weekday_date(meeting.date) + (f" at {meeting.time}" if meeting.time else "")
 
 
 def dates_table(dates: MeetingDates) -> DatesTable:

@@ -8,8 +8,7 @@ from dataclasses import dataclass
 
 from builder.config.meeting import LoadedMeeting, numbered_items
 from builder.errors import ConfigError, Problem, raise_if_any
-from builder.present import formatting as fmt
-from builder.present.pack_context import meeting_period, pages_text
+from builder.present.pack_context import date_line, meeting_period, pages_text
 from builder.present.report_context import Strings, clean, text_context
 
 
@@ -77,6 +76,5 @@ def supplement_context(loaded: LoadedMeeting, numbers: Sequence[int],
             numbered.number, strings(item.title, f"[{index}].title"),
             pages_text(*ranges[numbered.number]), tuple(clean(p) for p in description),
             clean(strings(item.late_reason or "", f"[{index}].late_reason"))))
-    when = fmt.weekday_date(meeting.date) + (f" at {meeting.time}" if meeting.time else "")
-    return SupplementContext(meeting.panel.upper(), when, tuple(entries), issued,
+    return SupplementContext(meeting.panel.upper(), date_line(meeting), tuple(entries), issued,
                              meeting.signatory)
