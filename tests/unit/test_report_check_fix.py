@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 from docx import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 
 from builder.config.report_format import variant_format
 from builder.inspection.report_document import ReportDocument
@@ -120,3 +122,40 @@ class DescribeTrackedChanges:
         assert text == document_text(published).replace(
             "within the attached appendices.", "within the attached appendices. and in the "
             "budget")
+
+
+class DescribeParagraphMarks:
+    def it_joins_a_paragraph_whose_mark_was_deleted_and_keeps_an_inserted_one(
+            self, tmp_path: Path) -> None:
+        doc = Document()
+        first, second = doc.add_paragraph("First half, "), doc.add_paragraph("second half.")
+        doc.add_paragraph("Kept apart.")
+        for para, kind in ((first, "w:del"), (second, "w:ins")):
+            mark = OxmlElement(kind)
+            mark.set(qn("w:id"), "1")
+            mark.set(qn("w:author"), "Jo Bloggs")
+            para._p.get_or_add_pPr().insert(0, _rpr(mark))
+        source = tmp_path / "marks.docx"
+        doc.save(str(source))
+        assert checks(source) == {"tracked change"}
+        cleaned = clean_report(source, tmp_path / "out.docx", FORMAT, accept_changes=True).path
+        assert [p.text for p in Document(str(cleaned)).paragraphs] == [
+            "First half, second half.", "Kept apart."]
+        assert checks(cleaned) == set()
+
+    def it_drops_a_paragraph_hidden_to_its_mark(self, tmp_path: Path) -> None:
+        doc = Document()
+        doc.add_paragraph("Shown.")
+        hidden = doc.add_paragraph()
+        hidden.add_run("Draft note.").font.hidden = True
+        hidden._p.get_or_add_pPr().append(_rpr(OxmlElement("w:vanish")))
+        source = tmp_path / "hidden.docx"
+        doc.save(str(source))
+        cleaned = clean_report(source, tmp_path / "out.docx", FORMAT).path
+        assert [p.text for p in Document(str(cleaned)).paragraphs] == ["Shown."]
+
+
+def _rpr(child: Any) -> Any:
+    rpr = OxmlElement("w:rPr")
+    rpr.append(child)
+    return rpr
