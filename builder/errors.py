@@ -90,6 +90,12 @@ class CheckError(BuilderError):
     kind = "accessibility check failed"
 
 
+class PaperCheckError(CheckError):
+    """A supplied paper has what must not be published (``builder check-report``)."""
+
+    kind = "paper check failed"
+
+
 def raise_if_any(
     problems: Iterable[Problem], error: type[BuilderError], message: str, hint: str = ""
 ) -> None:

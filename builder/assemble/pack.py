@@ -67,8 +67,11 @@ class PackPaper:
 class FrontMatter:
     """The unnumbered pages at the start of the public pack."""
 
-    front_sheet: Path
+    front_sheet: Path | None
+    """None for a supplementary pack, which opens with its agenda."""
     agenda: Path
+    agenda_title: str = "Agenda"
+    """Its bookmark."""
 
 
 def page_count(pdf: Path) -> int:
@@ -91,8 +94,9 @@ def write_public_pack(front: FrontMatter, papers: Sequence[PackPaper], blank: Pa
     """Write the public pack; ``spans`` (from :func:`public_spans`) must match the papers, as
     the agenda printed from them has to match the stamps."""
     merger = TaggedMerger()
-    outline = [Outline("Front sheet", merger.add(front.front_sheet, "Front sheet"))]
-    outline.append(Outline("Agenda", merger.add(front.agenda, "Agenda")))
+    outline = [] if front.front_sheet is None else [
+        Outline("Front sheet", merger.add(front.front_sheet, "Front sheet"))]
+    outline.append(Outline(front.agenda_title, merger.add(front.agenda, front.agenda_title)))
     unnumbered = merger.page_count
     stamps = [Stamp()] * unnumbered
     problems = []

@@ -15,7 +15,8 @@ from pydantic import Field, model_validator
 
 from builder.config.base import StrictModel
 from builder.config.loader import read_yaml, validate_model
-from builder.config.report import Report
+from builder.config.paper import Paper
+from builder.config.report import Appendix, Report
 
 
 class Member(StrictModel):
@@ -54,9 +55,9 @@ class AgendaItem(StrictModel):
 
     title: str = Field(min_length=1)
     """As printed on the agenda, in capitals, e.g. 'MINUTES OF THE PREVIOUS MEETING ...'."""
-    kind: Literal["standard", "minutes", "report"] = "standard"
+    kind: Literal["standard", "minutes", "report", "paper"] = "standard"
     """standard: no papers; minutes: the previous meeting's minutes (``minutes``); report: a
-    committee report (``report``)."""
+    committee report (``report``); paper: an officer's supplied paper (``paper``)."""
     description: str | None = None
     """The sentence under the title on the agenda. Text fields may use sandboxed Jinja."""
     minutes: str | None = None
@@ -67,6 +68,11 @@ class AgendaItem(StrictModel):
     """For kind 'report': the report comes to every meeting (e.g. performance), so
     ``builder next-meeting`` keeps it in the next meeting's agenda; one-off reports are
     dropped."""
+    paper: Paper | None = None
+    """For kind 'paper': the supplied file and its appendices."""
+    late_reason: str | None = None
+    """Why the item's papers were not available when the agenda was issued; printed on the
+    supplementary agenda that publishes them (``builder supplement``), as the law requires."""
 
     @model_validator(mode="after")
     def _fields_match_kind(self) -> AgendaItem:
@@ -78,14 +84,20 @@ class AgendaItem(StrictModel):
             raise ValueError("only a 'report' item may have 'report'")
         if self.kind != "minutes" and self.minutes is not None:
             raise ValueError("only a 'minutes' item may have 'minutes'")
+        if (self.kind == "paper") != (self.paper is not None):
+            raise ValueError("a 'paper' item needs 'paper', and only a 'paper' item has it")
         return self
 
     @property
+    def appendices(self) -> tuple[Appendix, ...]:
+        """The appendices of this item's report or supplied paper."""
+        source = self.report or self.paper
+        return source.appendices if source is not None else ()
+
+    @property
     def exempt_appendices(self) -> tuple[int, ...]:
-        """Numbers (1-based) of this report's exempt appendices."""
-        if self.report is None:
-            return ()
-        return tuple(n for n, a in enumerate(self.report.appendices, 1) if a.exempt)
+        """Numbers (1-based) of this report's or paper's exempt appendices."""
+        return tuple(n for n, a in enumerate(self.appendices, 1) if a.exempt)
 
 
 class Meeting(StrictModel):

@@ -37,6 +37,7 @@ from builder.errors import BuilderError, ConfigError, Problem, TemplateError, ra
 from builder.jinja_sandbox import has_tags, render_text
 from builder.pipeline.agenda import report_items, report_problems
 from builder.pipeline.data import DataInputs, LoadedData, load_data, meeting_data_inputs
+from builder.pipeline.supplied import check_supplied, supplied_files
 from builder.pipeline.templates import (
     Templates,
     deck_template,
@@ -100,6 +101,7 @@ class MeetingInputs:
         for item in loaded.meeting.items:
             if item.report is not None:
                 files += [loaded.resolve(a.path) for a in item.report.appendices if a.path]
+            files += supplied_files(loaded, item)
         files += self.templates.files
         return tuple(dict.fromkeys(files))
 
@@ -145,6 +147,7 @@ def load_inputs(meeting_yaml: Path) -> MeetingInputs:
     found = _Collector()
     found.extend(report_problems(loaded, report_items(loaded)), ConfigError)
     found.extend(still_to_supply(TextSource(str(meeting_yaml), loaded.meeting)), ConfigError)
+    papers = found.attempt(meeting_yaml, partial(check_supplied, loaded)) or ()
     council_path = loaded.resolve(loaded.meeting.council)
     council = found.attempt(council_path, lambda: load_council(council_path))
     minutes = {}
@@ -168,7 +171,8 @@ def load_inputs(meeting_yaml: Path) -> MeetingInputs:
     found.extend(template_problems(templates, loaded), TemplateError)
     found.raise_if_any(meeting_yaml)
     assert council is not None
-    notices = _notices(loaded, council, council_path, minutes, deck, data)
+    notices = (*_notices(loaded, council, council_path, minutes, deck, data),
+               *(Finding("supplied-paper", None, text) for text in papers))
     meeting = found.attempt(meeting_yaml, partial(rendered, loaded.meeting, context,
                                                   meeting_yaml))
     council = found.attempt(council_path, partial(rendered, council, context, council_path))

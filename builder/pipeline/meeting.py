@@ -38,6 +38,7 @@ from builder.pipeline.packs import (
 )
 from builder.pipeline.progress import Quiet, Reporter, Timer
 from builder.pipeline.reports import PARTS, build_reports
+from builder.pipeline.supplied import supplied_papers
 from builder.present.dataset import dataset_table
 from builder.present.revisions import revision_facts
 from builder.render.dataset_file import write_dataset
@@ -174,12 +175,14 @@ def render_and_convert(checked: CheckedMeeting, office: LibreOffice, work: Path,
     else:
         with timer("reports"):
             reports = build_reports(inputs, work / "reports", checked.model)
-    sources = [r.body for r in reports] + [a.source for r in reports for a in r.appendices
-                                           if a.source is not None]
+    supplied = supplied_papers(inputs.loaded, work / "supplied")
+    papers = (*reports, *supplied)
+    sources = [r.body for r in papers] + [a.source for r in papers for a in r.appendices
+                                          if a.source is not None]
     conversions.append(office.submit(sources, work / "pdf-reports"))
     with timer("conversion"):
         pdf = {source: made for c in conversions for source, made in c.result().items()}
-    return Papers(reports, deck, own, pdf)
+    return Papers(reports, deck, own, pdf, supplied)
 
 
 @contextlib.contextmanager

@@ -74,6 +74,8 @@ class Papers:
     own: PackDocuments
     pdf: dict[Path, Path]
     """Source document -> its PDF."""
+    supplied: tuple[ReportParts, ...] = ()
+    """The supplied papers (``kind: paper``), cleaned."""
 
 
 def created(inputs: MeetingInputs) -> dt.datetime:
@@ -113,7 +115,7 @@ def assemble_packs(inputs: MeetingInputs, papers: Papers, office: LibreOffice, w
     if page_count(blank) != 1:
         raise AssemblyError(f"the blank page rendered as {page_count(blank)} pages",
                             hint=f"Check {inputs.templates.pack_page}: it must fit one page.")
-    pack_papers = _papers(inputs, papers)
+    pack_papers = agenda_papers(inputs, papers)
     spans = public_spans(pack_papers)
     titles = pc.pack_titles(loaded)
     with timer("agenda"):
@@ -148,9 +150,9 @@ def _appendix_source(source: Path | None, kind: str, deck: Path | None) -> Path:
                         hint="A deck appendix needs the meeting's 'deck' configuration.")
 
 
-def _papers(inputs: MeetingInputs, papers: Papers) -> list[PackPaper]:
+def agenda_papers(inputs: MeetingInputs, papers: Papers) -> list[PackPaper]:
     """Every paper of the agenda in order, as PDFs."""
-    by_number = {r.agenda_number: r for r in papers.reports}
+    by_number = {r.agenda_number: r for r in (*papers.reports, *papers.supplied)}
     pdf, own = papers.pdf, papers.own
     out = []
     for numbered in numbered_items(inputs.loaded.meeting):

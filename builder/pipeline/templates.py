@@ -23,13 +23,14 @@ APPENDIX_STYLES = {"dataset": word_dataset.STYLES, "tracker": word_tracker.STYLE
 
 @dataclass(frozen=True)
 class Templates:
-    """The committee-report template and the four templates of the pack's own documents."""
+    """The committee-report template and the templates of the pack's own documents."""
 
     report: Path
     front_sheet: Path
     agenda: Path
     minutes: Path
     pack_page: Path
+    supplement: Path
 
     @classmethod
     def default(cls) -> Templates:

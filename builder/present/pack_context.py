@@ -17,8 +17,15 @@ from typing import Any, Literal
 
 from builder.compute.periods import Month, parse_period
 from builder.config.council import Block, Bullet, Bullets, Content, Council, MeetingDates
-from builder.config.meeting import AgendaItem, LoadedMeeting, NumberedItem, numbered_items
+from builder.config.meeting import (
+    AgendaItem,
+    LoadedMeeting,
+    Meeting,
+    NumberedItem,
+    numbered_items,
+)
 from builder.config.minutes import Minutes, Resolved
+from builder.config.paper import Paper
 from builder.config.report import Report
 from builder.present import formatting as fmt
 from builder.present.report_context import Strings, clean, exempt_groups, text_context
@@ -178,7 +185,7 @@ def _bullet(bullet: str | Bullet) -> Line:
 def front_sheet_context(council: Council, loaded: LoadedMeeting) -> FrontSheetContext:
     meeting = loaded.meeting
     sheet = council.front_sheet
-    when = fmt.weekday_date(meeting.date) + (f" at {meeting.time}" if meeting.time else "")
+    when = date_line(meeting)
     members = tuple(f"{m.name} ({m.role})" if m.role else m.name for m in meeting.members)
     contacts: tuple[str, ...] = ()
     if meeting.contact is not None:
@@ -192,6 +199,11 @@ def front_sheet_context(council: Council, loaded: LoadedMeeting) -> FrontSheetCo
         before_dates=tuple(line for b in sheet.blocks_before_dates() for line in block_lines(b)),
         dates=dates_table(sheet.meeting_dates),
         after_dates=tuple(line for b in sheet.blocks_after_dates() for line in block_lines(b)))
+
+
+def date_line(meeting: Meeting) -> str:
+    """'Thursday, 23 November 2023 at 5.30 pm'."""
+    return fmt.weekday_date(meeting.date) + (f" at {meeting.time}" if meeting.time else "")
 
 
 def dates_table(dates: MeetingDates) -> DatesTable:
@@ -225,9 +237,9 @@ def agenda_context(council: Council, loaded: LoadedMeeting,
     for numbered in numbered_items(meeting):
         pages = pages_text(*ranges[numbered.number]) if numbered.number in ranges else ""
         if numbered.excludes_for is not None:
-            report = numbered.excludes_for.report
-            assert report is not None  # an exclusion item is only generated for a report
-            paragraphs = (council.exclusion.motion, *exclusion_grounds(report, strings))
+            source = numbered.excludes_for.report or numbered.excludes_for.paper
+            assert source is not None  # an exclusion item is only generated for a report/paper
+            paragraphs = (council.exclusion.motion, *exclusion_grounds(source, strings))
             entries.append(AgendaEntry(numbered.number, council.exclusion.title, pages,
                                        tuple(clean(p) for p in paragraphs)))
             continue
@@ -252,7 +264,7 @@ def meeting_period(loaded: LoadedMeeting) -> Month | None:
     return parse_period(data.period) if data is not None else None
 
 
-def exclusion_grounds(report: Report, strings: Strings) -> list[str]:
+def exclusion_grounds(report: Report | Paper, strings: Strings) -> list[str]:
     """'Appendix 2 and Appendix 3 are considered to be exempt ... because ...': one sentence
     per ground, naming the appendices exactly as the report's confidentiality statement does."""
     return [f"{g['appendices']} {g['verb']} considered to be exempt from general publication "
@@ -325,12 +337,12 @@ def notices(loaded: LoadedMeeting) -> dict[tuple[int, int], Notice]:
     out = {}
     for numbered in numbered_items(loaded.meeting):
         item = numbered.item
-        if item is None or item.report is None:
+        if item is None or not item.appendices:
             continue
         index = loaded.meeting.items.index(item)
-        for k, appendix in enumerate(item.report.appendices, 1):
+        for k, appendix in enumerate(item.appendices, 1):
             if appendix.exempt:
-                at = f"[{index}].report.appendices[{k - 1}]"
+                at = f"[{index}].{item.kind}.appendices[{k - 1}]"
                 out[(numbered.number, k)] = notice(
                     numbered.number, k, strings(appendix.title, f"{at}.title"),
                     strings(appendix.exempt_category or "", f"{at}.exempt_category"),

@@ -27,6 +27,7 @@ from typing import Any
 
 from builder.compute.periods import Month
 from builder.config.meeting import LoadedMeeting
+from builder.config.paper import Paper
 from builder.config.report import Block, ContactBlock, Report
 from builder.jinja_sandbox import has_tags, render_text
 from builder.present import formatting as fmt
@@ -143,7 +144,7 @@ def report_context(loaded: LoadedMeeting, index: int, period: Month | None) -> d
     }
 
 
-def exempt_groups(report: Report, s: Callable[[str, str], str]) -> list[dict[str, str]]:
+def exempt_groups(report: Report | Paper, s: Callable[[str, str], str]) -> list[dict[str, str]]:
     """One confidentiality sentence per ground: 'Appendix 2 and Appendix 3' ... 'are'."""
     groups: dict[tuple[str, str], list[int]] = {}
     for n, appendix in enumerate(report.appendices, 1):

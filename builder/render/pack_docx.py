@@ -22,6 +22,7 @@ TEMPLATE_FILES = {
     "agenda": "agenda.docx",
     "minutes": "minutes.docx",
     "pack_page": "agenda_pack_page.docx",
+    "supplement": "supplement.docx",
 }
 AUTHOR = "Democratic Services"
 

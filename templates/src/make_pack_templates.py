@@ -13,6 +13,7 @@ context built in ``builder/present/pack_context.py``; the tags here only place i
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -182,10 +183,9 @@ def front_sheet() -> Doc:
     return doc
 
 
-def agenda() -> Doc:
-    doc = new_document()
-    doc.add_paragraph("AGENDA", style="Title")
-    tag(doc, "{%p for item in items %}")
+def agenda_item(doc: Doc) -> None:
+    """An agenda item: number, title and pages as a heading, then its paragraphs (the caller
+    opens the loop over ``items`` and closes it)."""
     title = doc.add_paragraph("{{ item.number }}\t{{ item.title }}", style="Heading 2")
     title.add_run("{{ item.pages }}").bold = False
     title.paragraph_format.left_indent = Cm(1.5)
@@ -194,10 +194,39 @@ def agenda() -> Doc:
     tag(doc, "{%p for paragraph in item.paragraphs %}")
     doc.add_paragraph("{{ paragraph }}", style="Pack Agenda Text")
     tag(doc, "{%p endfor %}")
-    tag(doc, "{%p endfor %}")
+
+
+def issue_line(doc: Doc) -> None:
     issue = doc.add_paragraph("{{ issue_date }}\t{{ signatory }}")
     issue.paragraph_format.space_before = Pt(24)
     issue.paragraph_format.tab_stops.add_tab_stop(Cm(16.6), WD_TAB_ALIGNMENT.RIGHT)
+
+
+def agenda() -> Doc:
+    doc = new_document()
+    doc.add_paragraph("AGENDA", style="Title")
+    tag(doc, "{%p for item in items %}")
+    agenda_item(doc)
+    tag(doc, "{%p endfor %}")
+    issue_line(doc)
+    return doc
+
+
+def supplement() -> Doc:
+    """The supplementary agenda: the late items with their pages and the reason for lateness."""
+    doc = new_document()
+    doc.add_paragraph("SUPPLEMENTARY AGENDA", style="Title")
+    doc.add_paragraph("{{ panel }}", style="Subtitle")
+    doc.add_paragraph("{{ date_line }}")
+    doc.add_paragraph("The papers for the items below were not available when the agenda was "
+                      "issued. They are published here, each with the reason it is late.")
+    tag(doc, "{%p for item in items %}")
+    agenda_item(doc)
+    reason = doc.add_paragraph(style="Pack Agenda Text")
+    reason.add_run("Reason for lateness: ").bold = True
+    reason.add_run("{{ item.reason }}")
+    tag(doc, "{%p endfor %}")
+    issue_line(doc)
     return doc
 
 
@@ -238,11 +267,15 @@ MAKERS: dict[str, Callable[[], Doc]] = {
     "agenda.docx": agenda,
     "minutes.docx": minutes,
     "agenda_pack_page.docx": pack_page,
+    "supplement.docx": supplement,
 }
 
 
-def main() -> None:
+def main(only: tuple[str, ...] = ()) -> None:
+    """Write every template, or the ``only`` ones named (``python ... supplement.docx``)."""
     for name, make in MAKERS.items():
+        if only and name not in only:
+            continue
         doc = make()
         props = doc.core_properties
         props.title, props.language, props.author = "", "en-GB", "builder"
@@ -252,4 +285,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(tuple(sys.argv[1:]))

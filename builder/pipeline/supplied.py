@@ -1,0 +1,119 @@
+"""Supplied papers (``kind: paper``): an officer's report and its appendices, checked before
+anything is built, cleaned, and handed to the pack as the same parts as a rendered report.
+
+A Word paper is checked against the report format (``check-report``) and its Word appendices for
+what must not be published; any blocking finding stops the run. What goes into the pack is a
+cleaned copy (comments, hidden text and personal metadata removed); a PDF goes in as it is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from builder.config.meeting import AgendaItem, LoadedMeeting, numbered_items
+from builder.config.paper import Paper
+from builder.config.report_format import ReportFormat, load_report_format, variant_format
+from builder.errors import ConfigError, PaperCheckError, Problem, raise_if_any
+from builder.inspection.report_check import ItemAppendices, check_report
+from builder.inspection.report_document import Finding, ReportDocument
+from builder.inspection.report_hygiene import hygiene_findings
+from builder.parts import AppendixPart, ReportParts
+from builder.pipeline.agenda import slugify
+from builder.render.report_clean import clean_report
+
+
+@dataclass(frozen=True)
+class SuppliedItem:
+    """A paper on the agenda: its number, its position in ``meeting.items``, the paper."""
+
+    number: int
+    index: int
+    item: AgendaItem
+    paper: Paper
+
+    @property
+    def stem(self) -> str:
+        return f"item-{self.number:02d}-{slugify(self.item.title)}"
+
+
+def supplied_items(loaded: LoadedMeeting) -> tuple[SuppliedItem, ...]:
+    indexes = {id(item): n for n, item in enumerate(loaded.meeting.items)}
+    return tuple(SuppliedItem(n.number, indexes[id(n.item)], n.item, n.item.paper)
+                 for n in numbered_items(loaded.meeting)
+                 if n.item is not None and n.item.paper is not None)
+
+
+def supplied_files(loaded: LoadedMeeting, item: AgendaItem) -> list[Path]:
+    """The files a paper item reads: the paper, its appendices, its report format."""
+    if item.paper is None:
+        return []
+    paper = item.paper
+    return [loaded.resolve(p) for p in (paper.file, *(a.path or "" for a in paper.appendices),
+                                        *((paper.headings,) if paper.headings else ()))]
+
+
+def report_format(loaded: LoadedMeeting, paper: Paper) -> ReportFormat:
+    if paper.headings:
+        return load_report_format(loaded.resolve(paper.headings))
+    return variant_format(loaded.meeting.variant)
+
+
+def check_supplied(loaded: LoadedMeeting) -> tuple[str, ...]:
+    """Check every supplied paper (see the module doc): a ConfigError listing missing files, a
+    PaperCheckError listing every blocking finding of every paper; else the warnings."""
+    items = supplied_items(loaded)
+    file = str(loaded.path)
+    missing = [Problem(file, f"items[{s.index}].paper", f"file not found: {path}",
+                       "an existing .docx or .pdf")
+               for s in items for path in supplied_files(loaded, s.item) if not path.is_file()]
+    raise_if_any(missing, ConfigError, f"{file}: supplied papers are missing")
+    findings: list[tuple[Path, Finding]] = []
+    for s in items:
+        fmt = report_format(loaded, s.paper)
+        paper = loaded.resolve(s.paper.file)
+        if paper.suffix.lower() == ".docx":
+            item = ItemAppendices(len(s.paper.appendices), s.paper.exempt_appendices)
+            findings += [(paper, f) for f in check_report(paper, fmt, item)]
+        for appendix in s.paper.appendices:
+            path = loaded.resolve(appendix.path or "")
+            if path.suffix.lower() == ".docx":
+                findings += [(path, f) for f in _hygiene(path, fmt)]
+    raise_if_any([Problem(str(path), f.place, f"[{f.check}] {f.what}")
+                  for path, f in findings if f.severity == "error"], PaperCheckError,
+                 "supplied papers cannot be published",
+                 "Run builder check-report on each paper, ask its author to put it right "
+                 "(or use --fix), and build again.")
+    return tuple(f"{path.name}: {f}" for path, f in findings)
+
+
+def _hygiene(path: Path, fmt: ReportFormat) -> list[Finding]:
+    try:
+        return hygiene_findings(ReportDocument(path), fmt)
+    except (ValueError, KeyError, OSError) as exc:
+        return [Finding("file", "error", f"cannot be read: {exc}", where=str(path))]
+
+
+def supplied_papers(loaded: LoadedMeeting, work: Path) -> tuple[ReportParts, ...]:
+    """Every supplied paper as the parts the pack is made of (Word files cleaned into
+    ``work``; call :func:`check_supplied` first)."""
+    work.mkdir(parents=True, exist_ok=True)
+    out = []
+    for s in supplied_items(loaded):
+        fmt = report_format(loaded, s.paper)
+        paper = _published(loaded.resolve(s.paper.file), work / s.stem, fmt)
+        appendices = tuple(
+            AppendixPart(n, a.title, a.kind,
+                         _published(loaded.resolve(a.path or ""),
+                                    work / f"{s.stem}-appendix-{n}", fmt),
+                         a.exempt, a.exempt_category, a.exempt_reason)
+            for n, a in enumerate(s.paper.appendices, 1))
+        out.append(ReportParts(s.number, s.item.title, paper, paper, appendices))
+    return tuple(out)
+
+
+def _published(source: Path, stem: Path, fmt: ReportFormat) -> Path:
+    """The copy of ``source`` that is published: a cleaned Word file, or the PDF itself."""
+    if source.suffix.lower() != ".docx":
+        return source
+    return clean_report(source, stem.with_suffix(".docx"), fmt).path
