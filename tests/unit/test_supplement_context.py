@@ -12,9 +12,7 @@ from builder.config.meeting import load_meeting
 from builder.errors import ConfigError
 from builder.present.supplement_context import late_items, supplement_context
 from builder.render.pack_docx import PackDocument, render_pack_document
-from tests.conftest import FIXTURES
-from tests.unit import test_cli_data
-from tests.unit.test_cli_data import Cli
+from tests.conftest import FIXTURES, Cli
 
 MEETING = FIXTURES / "supplied" / "meeting.yaml"
 
@@ -63,9 +61,6 @@ class DescribeTheSupplementaryAgenda:
         assert f"Reason for lateness: {entry.reason}" in texts
         assert texts[-1] == "Tuesday, 21 November 2023\tDirector – Legal, Governance and HR"
 
-
-cli = test_cli_data.cli
-"""The in-process ``builder`` runner fixture of the data commands' tests."""
 
 
 class DescribeTheCommand:
