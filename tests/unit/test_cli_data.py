@@ -207,7 +207,8 @@ class DescribeIndicators:
         period = cli(*base, "--period", "2023-13", "--out", str(small["dir"] / "d.csv"))
         assert period.code == 2
         assert period.err.strip() == ("configuration error: --period: '2023-13' is not a "
-                                      "period; write it as YYYY-MM, e.g. 2023-10")
+                                      "period; write it as YYYY-MM, e.g. 2023-10, or as a "
+                                      "quarter, e.g. Q2 2014/15")
         ods = small["dir"] / "d.ods"
         extension = cli(*base, "--period", "2023-10", "--out", str(ods))
         assert extension.code == 2
