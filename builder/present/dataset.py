@@ -71,7 +71,7 @@ def _row(fig: IndicatorFigures, benchmark_names: dict[str, str]) -> tuple[Cell, 
         fig.value, fig.previous.base, fig.year_ago.base,
         fig.previous.pct, fmt.pct_change(fig.previous.pct), fmt.arrow(fig.previous.arrow),
         fig.year_ago.pct, fmt.pct_change(fig.year_ago.pct), fmt.arrow(fig.year_ago.arrow),
-        fig.avg_12m, fig.max_12m, ind.target, fmt.rag_label(fig.rag), fmt.direction(fig.direction),
+        fig.avg_12m, fig.max_12m, fig.target, fmt.rag_label(fig.rag), fmt.direction(fig.direction),
         *(p.value for p in fig.window),
         *(ind.benchmarks.get(name) for name in benchmark_names),
     )

@@ -123,7 +123,7 @@ def _dataset_row(fig: IndicatorFigures, benchmarks: dict[str, str]) -> tuple[Cel
         Cell(change_text(fig.previous.arrow, fig.previous.pct)),
         Cell(change_text(fig.year_ago.arrow, fig.year_ago.pct)),
         Cell(indicator_value(ind, fig.avg_12m)), Cell(indicator_value(ind, fig.max_12m)),
-        Cell(indicator_value(ind, ind.target, missing="")), rag_cell(fig.rag),
+        Cell(indicator_value(ind, fig.target, fig.target_reason, missing="")), rag_cell(fig.rag),
         *(Cell(indicator_value(ind, ind.benchmarks.get(name), missing="")) for name in benchmarks),
     )
 
@@ -144,21 +144,29 @@ def _key_table() -> TableText:
 
 
 def chart_spec(fig: IndicatorFigures) -> ChartSpec:
+    """The report's 13 months; for a quarterly or annual indicator its own last 13 periods. A
+    yearly (cumulative) target is no line against the values of single periods."""
     ind = fig.indicator
-    window = fig.window[-MONTH_COLUMNS:]
-    labels = tuple(p.month.label() for p in window)
-    values = tuple(p.value for p in window)
-    return ChartSpec(ind.key, ind.title, labels, values, ind.target, ind.unit == "percent",
-                     chart_alt_text(ind, labels, values))
+    points = fig.window[-MONTH_COLUMNS:] if ind.frequency == "monthly" else \
+        fig.history[-MONTH_COLUMNS:]
+    labels = tuple(p.month.label() for p in points)
+    values = tuple(p.value for p in points)
+    target = fig.target if ind.target_scope == "period" else None
+    return ChartSpec(ind.key, ind.title, labels, values, target, ind.unit == "percent",
+                     chart_alt_text(ind, labels, values, target))
 
 
-def chart_alt_text(ind: Indicator, labels: Sequence[str], values: Sequence[float | None]) -> str:
+PERIOD_NOUNS = {"monthly": "months", "quarterly": "quarters", "annual": "years"}
+
+
+def chart_alt_text(ind: Indicator, labels: Sequence[str], values: Sequence[float | None],
+                   target: float | None = None) -> str:
     """'Line chart: Number of contacts in the month, Oct-22 to Oct-23, from 1,488 to 1,922;
     lowest 1,428 (Dec-22), highest 2,023 (Mar-23).' and the target when there is one."""
     known = [(label, v) for label, v in zip(labels, values, strict=True) if v is not None]
     head = f"Line chart: {ind.title}, {labels[0]} to {labels[-1]}"
     if not known:
-        return f"{head}; no values for these months."
+        return f"{head}; no values for these {PERIOD_NOUNS[ind.frequency]}."
 
     def text(value: float) -> str:
         return fmt.number(value, ind.decimals, ind.unit)
@@ -169,9 +177,9 @@ def chart_alt_text(ind: Indicator, labels: Sequence[str], values: Sequence[float
              f"({known[-1][0]})",
              f"lowest {text(low[1])} ({low[0]}), highest {text(high[1])} ({high[0]})"]
     if len(known) < len(values):
-        parts.append(f"values for {len(known)} of {len(values)} months")
-    if ind.target is not None:
-        parts.append(f"target {text(ind.target)}")
+        parts.append(f"values for {len(known)} of {len(values)} {PERIOD_NOUNS[ind.frequency]}")
+    if target is not None:
+        parts.append(f"target {text(target)}")
     return "; ".join(parts) + "."
 
 

@@ -118,7 +118,7 @@ class DescribeChartAltText:
     def it_mentions_gaps_and_the_target(self) -> None:
         ind = Indicator(key="visits", title="Visits in time", theme="t", unit="percent",
                         target=95)
-        text = pa.chart_alt_text(ind, ("Aug-23", "Sep-23", "Oct-23"), (None, 88.0, 90.4))
+        text = pa.chart_alt_text(ind, ("Aug-23", "Sep-23", "Oct-23"), (None, 88.0, 90.4), 95)
         assert text.endswith("values for 2 of 3 months; target 95%.")
         assert "from 88% (Sep-23) to 90% (Oct-23)" in text
 
