@@ -23,7 +23,7 @@ from openpyxl import load_workbook
 
 from builder.compute.periods import Month, parse_month_header
 from builder.config.catalogue import PERIOD_EXAMPLES, Catalogue
-from builder.data.cells import VALID_CELL, CellError, parse_cell
+from builder.data.cells import VALID_CELL, CellError, amended_from, parse_cell
 from builder.data.safezip import check_office_zip
 from builder.errors import DataError, Problem, raise_if_any
 
@@ -108,6 +108,10 @@ def read_values(paths: Sequence[Path], catalogue: Catalogue) -> Values:
                                         PERIOD_EXAMPLES[indicators[key].frequency]
                                         + " (or set the indicator's frequency)"))
                 continue
+            replaced = amended_from(obs.reason) if obs.value is not None else None
+            if replaced is not None:  # '66.4% (amended from 68.9%)' records its own revision
+                revisions.append(Revision(key, month, Observation(replaced, None, None,
+                                                                  obs.source), obs))
             previous = merged.setdefault(key, {}).get(month)
             if previous is not None and previous != obs and (
                 previous.value != obs.value or previous.reason != obs.reason

@@ -75,7 +75,16 @@ class DescribeQuarterlyScorecard2014:
             ["CP3", "Number of children subject to a CP plan", "306"],
             ["CP3a", "Rate of children subject to a CP plan per 10,000", "65"],
             ["", "Outcomes", ""],
-            ["TBC", "Percentage of CP plans that are repeat plans", "7.2%"]]
+            ["TBC", "Percentage of CP plans that are repeat plans", "Pending data accuracy work"]]
+
+    def it_prints_values_written_with_words_as_written(self, tmp_path: Path,
+                                                       quarterly: ReportModel) -> None:
+        text = dataset_text(quarterly, "Appendix 1", False, layout_of("quarterly-scorecard-2014"))
+        timely = rendered(tmp_path, text)[0][4]
+        assert timely[:5] == ["MASH2", "Percentage of contacts with a decision within 24 hours",
+                              "66.4% (amended from 68.9%)", "68.0%", "65.4% as of April 1st 2014"]
+        assert quarterly["mash_timely"].value == 66.4
+        assert [(r.indicator, r.old.value) for r in quarterly.revisions] == [("mash_timely", 68.9)]
 
     def it_prints_previous_quarter_outturn_benchmarks_and_sourced_commentary(
             self, tmp_path: Path, quarterly: ReportModel) -> None:
