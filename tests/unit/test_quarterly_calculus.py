@@ -16,6 +16,7 @@ from builder.compute.periods import Month, Period
 from builder.config.catalogue import Catalogue
 from builder.data.readers import Observation, Values, read_values
 from builder.errors import DataError
+from builder.present.dataset import dataset_table
 
 Q = Period.quarter
 FY = Period.financial_year
@@ -145,3 +146,14 @@ class DescribeValuesFilesWithQuarters:
             "a quarter such as Q2 2014/15 (or set the indicator's frequency))",
             f"{path}: row 3, column 'value': 'contacts' is monthly but Q2 2014/15 is a quarter "
             "(valid: a month such as Oct-23 (or set the indicator's frequency))"]
+
+
+class DescribeComputedDatasetRow:
+    def it_says_which_period_a_value_is_for_and_carries_the_outturn(self) -> None:
+        model = run({"days": DAYS}, Month(2014, 10), QUARTERLY)
+        table = dataset_table(model)
+        row = dict(zip(table.columns, table.rows[0], strict=True))
+        assert (row["value"], row["previous"], row["year_ago"]) == (757.0, 850.0, 700.0)
+        assert (row["frequency"], row["period"], row["outturn"]) == (
+            "quarterly", "Q2 2014/15", 697.0)
+        assert (row["2014-09"], row["2014-08"], row["2014-06"]) == (757.0, None, 850.0)
