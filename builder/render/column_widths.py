@@ -9,6 +9,7 @@ minimums do not fit, the text gets smaller in half points, down to ``MIN_POINTS`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -30,6 +31,7 @@ FLEX = {"title": 3, "prose": 2, "name": 1}
 WHOLE = frozenset({"ref", "value", "change", "flag", "rag"})
 """Classes whose cells are never wrapped (refs, figures, changes, marks)."""
 LONG_REF = 14  # longer refs ('Adoption Scorecard A4') may wrap between their words
+LONGEST_WORD = 1400  # a longer word in a cell (a web address) may break rather than widen it
 LONG_FIGURE = 10  # longer value cells are reasons ('Pending data accuracy work'), which wrap
 
 
@@ -59,17 +61,24 @@ def _least(kind: str, heading: str, cells: Sequence[str], points: float, margin:
     texts: list[str] = []
     for cell in cells:
         if kind == "ref":
-            texts.extend([cell] if len(cell) <= LONG_REF else cell.split())
+            texts.extend([cell] if len(cell) <= LONG_REF else _words(cell))
         elif kind in WHOLE:
-            figure, _, note = cell.partition(" (")  # '7.1% (4 quarters)': the note may wrap
+            figure, bracket, note = cell.partition(" (")  # '7.1% (4 quarters)': the note wraps
             whole = len(figure) <= LONG_FIGURE  # 'New measure from Aug 16' may wrap too
-            texts.extend([figure, *note.split()] if whole else cell.split())
-    widest = max([text_width(word, points, bold=True) for word in heading.split()]
-                 + [text_width(text, points) for text in texts], default=0)
+            texts.extend([figure, *_words(bracket.strip() + note)] if whole else _words(cell))
+        else:  # names and text wrap between words, never inside one ('Bullingham')
+            texts.extend(_words(cell))
+    widest = max([text_width(word, points, bold=True) for word in _words(heading)]
+                 + [min(text_width(text, points), LONGEST_WORD) for text in texts], default=0)
     nominal = NOMINAL[kind] * points / 7
     if margin != STYLE_MARGIN and kind in FLEX:  # a crowded table: text columns give way first
         nominal /= 2
     return max(round(nominal), widest + 2 * margin + AIR)
+
+
+def _words(text: str) -> list[str]:
+    """What a line may break between: words parted by spaces (a no-break space joins them)."""
+    return [word for word in re.split(r"[ \t\n]+", text) if word]
 
 
 def _spread(least: list[int], kinds: Sequence[str], usable: int) -> tuple[int, ...]:

@@ -175,10 +175,12 @@ class DescribeMonthlyDataset2016:
         nov16 = model("dataset-2016", Month(2016, 11))
         text = dataset_text(nov16, "Appendix 1", False, layout_of("monthly-dataset-2016"))
         table = rendered(tmp_path, text)[0]
-        months = ["Oct 15", "Nov 15", "Dec 15", "Jan 16", "Feb 16", "Mar 16", "Apr 16", "May 16",
-                  "Jun 16", "Jul 16", "Aug 16", "Sep 16", "Oct 16", "Nov 16"]
+        months = [m.replace(" ", "\u00a0") for m in (  # a no-break space in 'Oct 15'
+            "Oct 15", "Nov 15", "Dec 15", "Jan 16", "Feb 16", "Mar 16", "Apr 16", "May 16",
+            "Jun 16", "Jul 16", "Aug 16", "Sep 16", "Oct 16", "Nov 16")]
         assert table[0] == ["Ref", "Description", "Data owner", "Data accountability", *months,
-                            "% change from Oct 16", "% change from Nov 15", "12 month average",
+                            "% change from Oct\u00a016", "% change from Nov\u00a015",
+                            "12 month average",
                             "12-mnth max value", "SN", "Nat.", "SE", "November commentary"]
         assert [r[0] for r in table[1:]] == ["CP1", "CP10", "EH1a", "M1"]
         cp1 = table[1]
@@ -219,12 +221,9 @@ class DescribeHeadingsOnALandscapePage:
             size, margin = _points_and_margin(table._tbl)
             for row_number, row in enumerate(table.rows):
                 for column, (width, cell) in enumerate(zip(widths, row.cells, strict=True)):
-                    if row_number == 0:  # every heading word whole
-                        words = cell.text.split()
-                    elif column == 0 and len(cell.text) <= 14:  # every short ref whole
-                        words = [cell.text]
-                    else:
-                        words = []
+                    words = cell.text.split()  # every word whole: headings, names, figures
+                    if column == 0 and row_number and len(cell.text) <= 14:
+                        words = [cell.text]  # and every short ref
                     for word in words:
                         need = text_width(word, size, bold=row_number == 0) + 2 * margin
                         assert need <= width, (word, need, width)
