@@ -18,7 +18,14 @@ from builder.compute.model import (
     ReportModel,
     ThemeFigures,
 )
-from builder.compute.periods import Month, months_ending
+from builder.compute.periods import (
+    FREQUENCIES,
+    Frequency,
+    Month,
+    Period,
+    months_ending,
+    periods_per_year,
+)
 from builder.config.catalogue import Catalogue, Indicator
 from builder.data.readers import Values
 
@@ -28,43 +35,65 @@ OUTLIER_MIN_HISTORY = 6
 SHIFT_MIN_MATCHES = 10
 
 Series = tuple[Point, ...]
-"""One indicator's points for every month of the span, oldest first (position = month offset)."""
+"""One indicator's points for every period of its frequency's span, oldest first."""
 
 
-def compute(catalogue: Catalogue, values: Values, period: Month,
+def compute(catalogue: Catalogue, values: Values, period: Period,
             commentary: Mapping[str, Commentary] | None = None) -> ReportModel:
-    """Compute every indicator at ``period`` on unrounded values; formulas month by month."""
+    """Compute every indicator at ``period`` on unrounded values, each in its own periods (months,
+    quarters or years ending in or before ``period``); formulas period by period."""
     commentary = commentary or {}
-    first_data = min((m for m in values.months() if m <= period), default=period)
-    span = tuple(Month.from_index(i) for i in range(
-        min(first_data, period.shift(-WINDOW + 1)).index, period.index + 1))
-    series = _resolve_series(catalogue, values, span)
-    figures = {ind.key: _figures(ind, series[ind.key], commentary.get(ind.key))
+    spans = {f: _span(values, Period.latest(f, period), f) for f in FREQUENCIES}
+    own = _resolve_series(catalogue, values, {i.key: spans[i.frequency] for i in
+                                              catalogue.indicators})
+    years = _resolve_series(catalogue, values, {i.key: spans["annual"] for i in
+                                                catalogue.indicators})
+    months = months_ending(period.end, WINDOW)
+    outturn_year = Period.financial_year(period.fy_start - 1)
+    figures = {ind.key: _figures(ind, own[ind.key], months, period, commentary.get(ind.key),
+                                 _at(years[ind.key], outturn_year))
                for ind in catalogue.indicators}
     themes = tuple(
         ThemeFigures(theme, tuple(figures[i.key] for i in catalogue.indicators
                                   if i.theme == theme.key or theme.key in i.also_in))
         for theme in catalogue.themes
     )
-    warnings = tuple(_check(catalogue, series, figures, period))
+    warnings = tuple(_check(catalogue, own, figures, period))
     return ReportModel(period, catalogue, MappingProxyType(figures), themes, warnings,
                        values.revisions)
 
 
-def _resolve_series(catalogue: Catalogue, values: Values, span: tuple[Month, ...]
-                    ) -> dict[str, Series]:
-    """Typed-in series first, then derived percentages and rates from them, all over ``span``."""
-    start, size = span[0].index, len(span)
+def _span(values: Values, end: Period, frequency: Frequency) -> tuple[Period, ...]:
+    """The periods of ``frequency`` from the first with data (at least a year before ``end``)
+    up to ``end``."""
+    first = min((p for p in values.months() if p.frequency == frequency and p <= end),
+                default=end)
+    start = min(first, end.shift(-periods_per_year(frequency)))
+    return months_ending(end, (end.index - start.index) // end.months + 1)
+
+
+def _at(series: Series, period: Period) -> Point | None:
+    found = [p for p in series if p.month == period]
+    return found[0] if found else None
+
+
+def _resolve_series(catalogue: Catalogue, values: Values,
+                    spans: Mapping[str, tuple[Period, ...]]) -> dict[str, Series]:
+    """Typed-in series first, then derived percentages and rates from them (whose inputs share
+    their frequency), each over its span."""
     series: dict[str, Series] = {}
     for ind in catalogue.indicators:
         if ind.computed:
             continue
+        span = spans[ind.key]
+        start, size, length = span[0].index, len(span), span[0].months
         points = [Point(m, None) for m in span]
         for month, obs in values.series.get(ind.key, {}).items():
-            if 0 <= (at := month.index - start) < size:
+            if month.months == length and 0 <= (at := (month.index - start) // length) < size:
                 points[at] = Point(month, obs.value, obs.reason)
         series[ind.key] = tuple(points)
     for ind in catalogue.indicators:
+        span = spans[ind.key]
         if ind.derived:
             top, bottom = series[ind.derived.numerator], series[ind.derived.denominator]
             series[ind.key] = tuple(
@@ -73,33 +102,52 @@ def _resolve_series(catalogue: Catalogue, values: Values, span: tuple[Month, ...
         elif ind.rate:
             counts = [p.value for p in series[ind.rate.of]]
             population = catalogue.populations[ind.rate.population]
-            months = ind.rate.rolling_months
+            count = max(1, ind.rate.rolling_months // span[0].months)
             series[ind.key] = tuple(
-                Point(m, calc.rate(counts[n + 1 - months:n + 1] if n + 1 >= months else [],
+                Point(m, calc.rate(counts[n + 1 - count:n + 1] if n + 1 >= count else [],
                                    population, ind.rate.per))
                 for n, m in enumerate(span))
     return series
 
 
-def _figures(ind: Indicator, history: Series, note: Commentary | None) -> IndicatorFigures:
-    window = history[-WINDOW:]
-    value = window[-1].value
-    prev_base, year_base = window[-2].value, window[0].value
+def _figures(ind: Indicator, history: Series, months: tuple[Month, ...], report: Period,
+             note: Commentary | None, outturn: Point | None) -> IndicatorFigures:
+    steps = periods_per_year(ind.frequency)
+    periods = history[-(steps + 1):]
+    value = periods[-1].value
+    prev_base, year_base = periods[-2].value, periods[0].value
     prev_pct, year_pct = calc.pct_change(value, prev_base), calc.pct_change(value, year_base)
-    last12 = [p.value for p in window[1:]]
+    last_year = [p.value for p in periods[1:]]
+    target, reason = ind.target_for(report)
+    rag_target = target if ind.target_scope == "period" else None
     return IndicatorFigures(
         indicator=ind,
-        window=window,
+        window=_month_window(history, months),
         history=history,
         value=value,
         previous=Change(prev_base, prev_pct, calc.arrow(prev_pct)),
         year_ago=Change(year_base, year_pct, calc.arrow(year_pct)),
-        avg_12m=calc.average(last12),
-        max_12m=calc.maximum(last12),
-        rag=calc.rag(value, ind.target, ind.polarity, ind.amber_tolerance),
+        avg_12m=calc.average(last_year),
+        max_12m=calc.maximum(last_year),
+        rag=calc.rag(value, rag_target, ind.polarity, ind.amber_tolerance),
         direction=calc.direction_of_travel(value, prev_base, ind.polarity),
         commentary=note,
+        period=periods[-1].month,
+        periods=periods,
+        averaged=len(calc.present_values(last_year)),
+        outturn=outturn,
+        target=target,
+        target_reason=reason,
     )
+
+
+def _month_window(history: Series, months: tuple[Month, ...]) -> tuple[Point, ...]:
+    """The report's months; a quarterly or annual point sits in the month its period ends."""
+    if history[-1].month.months == 1:
+        return history[-len(months):]
+    by_end = {p.month.end: p for p in history}
+    return tuple(Point(m, by_end[m].value, by_end[m].reason) if m in by_end
+                 else Point(m, None, None, reported=False) for m in months)
 
 
 def _check(catalogue: Catalogue, series: dict[str, Series], figures: dict[str, IndicatorFigures],
@@ -107,11 +155,12 @@ def _check(catalogue: Catalogue, series: dict[str, Series], figures: dict[str, I
     found: list[Finding] = []
     for ind in catalogue.indicators:
         fig = figures[ind.key]
-        if ind.target is not None and ind.polarity == "neutral":
+        if (ind.target is not None and ind.polarity == "neutral"
+                and ind.target_scope == "period"):
             found.append(Finding("target-on-neutral", ind.key,
                                  "has a target but neutral polarity, so no RAG can be given; "
                                  "set polarity or remove the target"))
-        if fig.commentary and fig.commentary.period < period:
+        if fig.commentary and fig.commentary.period.end < (fig.period or period).end:
             found.append(Finding("stale-commentary", ind.key,
                                  f"commentary is for {fig.commentary.period.label()}, older than "
                                  f"the report period {period.label()}"))
@@ -139,8 +188,10 @@ def _shifted_copies(catalogue: Catalogue, series: dict[str, Series], period: Mon
                     ) -> list[Finding]:
     """An indicator that, over the last 12 months, mostly repeats another one month late
     (spec C.4.1 rule 8: a row pasted one column late)."""
-    keys = [ind.key for ind in catalogue.indicators]
-    months = months_ending(period, WINDOW)
+    keys = [ind.key for ind in catalogue.indicators if ind.frequency == "monthly"]
+    if not keys:
+        return []
+    months = months_ending(period.end, WINDOW)
     grid = np.array([[_num(p) for p in series[k][-WINDOW:]] for k in keys], dtype=float)
     later, earlier = grid[:, 1:], grid[:, :-1]
     shifted = (later[:, None, :] == earlier[None, :, :]).sum(axis=2)

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
+from builder.compute.periods import Frequency, Period, fy_label, parse_financial_year
 from builder.config.base import StrictModel
+from builder.data.cells import is_marker
 
 Unit = Literal["count", "percent", "rate", "number"]
 Polarity = Literal["higher_is_better", "lower_is_better", "neutral"]
+TargetScope = Literal["period", "year"]
+_NOUNS = {"monthly": "month", "quarterly": "quarter", "annual": "financial year"}
+PERIOD_EXAMPLES = {"monthly": "a month such as Oct-23", "quarterly": "a quarter such as Q2 2014/15",
+                   "annual": "a financial year such as 2013/14"}
+TargetValue = float | str
+"""A target figure, or the reason there is none yet as printed (``TBC``)."""
 KEY_PATTERN = r"^[a-z0-9_]+$"
 THEME_KEY_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 
@@ -70,8 +78,19 @@ class Indicator(StrictModel):
     """higher_is_better | lower_is_better | neutral (direction of travel is then up/down)."""
     decimals: int = Field(default=0, ge=0, le=4)
     """Decimals shown for values, averages, maxima, targets and benchmarks."""
-    target: float | None = None
-    """Optional target in the unit of the values; RAG needs one."""
+    frequency: Frequency = "monthly"
+    """monthly | quarterly | annual: how often the indicator is reported. Quarterly values are
+    periods ``Q2 2014/15`` and annual ones ``2013/14`` (financial years from April); comparisons,
+    averages and maxima use the indicator's own periods. Any indicator may also carry financial
+    year outturns (``2013/14``), shown by layouts with a year column."""
+    target: TargetValue | dict[str, TargetValue] | None = None
+    """Optional target in the unit of the values: one number, or one per financial year
+    (``{2017/18: 288, 2018/19: 336, 2019/20: TBC}``). RAG uses the target of the report period's
+    financial year; a text such as ``TBC`` is a reason, shown as written, and gives no RAG."""
+    target_scope: TargetScope = "period"
+    """period: the target applies to each period's value (RAG, and a line on charts); year: it is
+    a total for the whole financial year (cumulative), shown in target columns but neither drawn
+    against monthly values nor used for a RAG of one month."""
     amber_tolerance: float | None = Field(default=None, ge=0, le=1)
     """Optional relative miss of the target still rated Amber (0.05 = within 5%)."""
     benchmarks: dict[str, float | None] = Field(default_factory=dict)
@@ -88,6 +107,41 @@ class Indicator(StrictModel):
     """Computed rate per N of a population; never typed in."""
     notes: str | None = None
     """Free-text note for analysts (definition, source); not shown in papers."""
+    subtheme: str | None = None
+    """Optional sub-heading within the theme (e.g. 'Demand monitoring', 'Outcomes'); layouts
+    grouped by sub-theme show it as a sub-heading row before its indicators."""
+
+    @field_validator("target")
+    @classmethod
+    def _target_years(cls, value: object) -> object:
+        """Year keys written as financial years (``2017/18``, ``17-18``) become ``2017/18``."""
+        if not isinstance(value, dict):
+            return _target_value(value)
+        out: dict[str, object] = {}
+        for key, target in value.items():
+            start = parse_financial_year(key)
+            if start is None:
+                raise ValueError(f"'{key}' is not a financial year; write it as 2017/18")
+            out[fy_label(start)] = _target_value(target)
+        return out
+
+    def period_problem(self, period: Period) -> str | None:
+        """Why a value for ``period`` cannot belong to this indicator (a month for a quarterly
+        indicator...), or ``None``: values come in its own periods or as financial years."""
+        if period.frequency in (self.frequency, "annual"):
+            return None
+        return (f"'{self.key}' is {self.frequency} but {period.label()} is a "
+                f"{_NOUNS[period.frequency]}")
+
+    def target_for(self, period: Period) -> tuple[float | None, str | None]:
+        """(target, reason) for the financial year ``period`` ends in: ``(288.0, None)``,
+        ``(None, 'TBC')``, or ``(None, None)`` when there is no target for that year."""
+        target = self.target
+        if isinstance(target, dict):
+            target = target.get(fy_label(period.fy_start))
+        if target is None:
+            return None, None
+        return (None, target) if isinstance(target, str) else (float(target), None)
 
     @model_validator(mode="after")
     def _one_formula(self) -> Indicator:
@@ -99,6 +153,13 @@ class Indicator(StrictModel):
     def computed(self) -> bool:
         """True when values come from a formula rather than from the values files."""
         return self.derived is not None or self.rate is not None
+
+
+def _target_value(value: object) -> object:
+    """A number, or a reason there is none that the values files would accept too (TBC, n/a)."""
+    if isinstance(value, str) and (not value.strip() or not is_marker(value)):
+        raise ValueError(f"'{value}' is not a number or a reason such as TBC")
+    return value
 
 
 class Catalogue(StrictModel):

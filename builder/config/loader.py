@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from builder.compute.periods import LENGTHS
 from builder.config.catalogue import Catalogue
 from builder.errors import ConfigError, Problem, raise_if_any
 
@@ -161,6 +162,16 @@ def check_catalogue(cat: Catalogue, path: Path) -> list[Problem]:
                 problems.append(Problem(file, f"{at}.{field}",
                                         f"'{ref}' is itself computed; formulas take typed-in "
                                         "values", "an indicator without derived/rate"))
+            elif cat.indicator(ref).frequency != ind.frequency:
+                problems.append(Problem(file, f"{at}.{field}",
+                                        f"'{ref}' is {cat.indicator(ref).frequency} but this "
+                                        f"indicator is {ind.frequency}",
+                                        "an indicator of the same frequency"))
+        length = LENGTHS[ind.frequency]
+        if ind.rate and ind.rate.rolling_months != 1 and ind.rate.rolling_months % length:
+            problems.append(Problem(file, f"{at}.rate.rolling_months",
+                                    f"{ind.rate.rolling_months} months is not a whole number of "
+                                    f"{ind.frequency} periods", f"1 or a multiple of {length}"))
     for name, value in cat.populations.items():
         if value <= 0:
             problems.append(Problem(file, f"populations.{name}", f"must be positive (got {value})",

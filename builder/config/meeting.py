@@ -46,7 +46,7 @@ class DataSources(StrictModel):
     """Values files, merged in order (later files revise earlier ones)."""
     commentary: tuple[str, ...] = ()
     """Commentary files (indicator,period,text CSV or YAML)."""
-    period: str = Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")
+    period: str = Field(pattern=r"^(\d{4}-(0[1-9]|1[0-2])|Q[1-4] \d{4}/\d{2})$")
     """The report month, YYYY-MM."""
 
 

@@ -16,6 +16,7 @@ from typing import Any, Literal
 from pydantic import Field, field_validator, model_validator
 
 from builder.config.base import StrictModel
+from builder.config.layout import LayoutChoice
 
 AppendixKind = Literal["dataset", "tracker", "glossary", "file", "deck"]
 
@@ -40,6 +41,10 @@ class Appendix(StrictModel):
     e.g. 'it relates to the financial and business affairs of ...'."""
     charts: bool = True
     """dataset only: add a trend chart per indicator after the theme's table."""
+    layout: LayoutChoice = Field(default_factory=LayoutChoice)
+    """dataset only: the table layout, a preset name (b4b-2023, the default;
+    monthly-scorecard-2018; quarterly-scorecard-2014; monthly-dataset-2016) or
+    ``{preset: NAME, ...overrides}`` (see builder/config/layout.py and docs/scorecards.md)."""
 
     @model_validator(mode="after")
     def _consistent(self) -> Appendix:

@@ -26,7 +26,9 @@ _EXPONENT = re.compile(r"^[+-]?\d+(\.\d+)?[eE][+-]?\d+$")
 
 @dataclass(frozen=True)
 class Cell:
-    """A parsed cell: ``value`` when it is a number, else ``marker`` (the text as written)."""
+    """A parsed cell: ``value`` when it is a number, else ``marker`` (the text as written). A
+    number written with words ('88% as of April 1st 2014') has both: the value for calculations,
+    the marker to print."""
 
     value: float | None
     marker: str | None = None
@@ -63,7 +65,30 @@ def parse_cell(raw: object) -> Cell:
         return Cell(float(number))
     if _THOUSANDS.match(number):
         return Cell(float(number.replace(",", "")))
+    qualified = qualified_number(text)
+    if qualified is not None:
+        return Cell(qualified, text)
     raise CellError(f"'{text}' is not a number or a recognised 'no value' marker")
+
+
+# a number, then words that qualify it, in brackets, after a * or 'as of': '88% as of April 1st
+# 2014', '645 (3-year average)', '80% *Prov (2014)', '66.4% (amended from 68.9%)' (format-spec
+# F, 'value with qualifier'); prose such as '6 young people subject to MAPPA' stays an error
+_QUALIFIED = re.compile(r"^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)%?\s+"
+                        r"(\(.*\)|\*.*|as (?:of|at) .*)$", re.IGNORECASE)
+_AMENDED = re.compile(r"\(amended from\s+([+-]?[\d,]*\.?\d+)\s*%?\)", re.IGNORECASE)
+
+
+def qualified_number(text: str) -> float | None:
+    """The number of a cell written as a number and words about it, or ``None``."""
+    match = _QUALIFIED.match(text)
+    return float(match.group(1).replace(",", "")) if match else None
+
+
+def amended_from(text: str | None) -> float | None:
+    """68.9 for '66.4% (amended from 68.9%)': the figure a cell says it replaced."""
+    match = _AMENDED.search(text or "")
+    return float(match.group(1).replace(",", "")) if match else None
 
 
 VALID_CELL = "a number (e.g. 1,922, 21%, 14.5) or a marker such as -, n/a, TBC, New measure ..."

@@ -13,6 +13,8 @@ from builder.config.catalogue import Catalogue
 from builder.config.loader import read_yaml
 from builder.errors import DataError, Problem, raise_if_any
 
+REQUIRED = {"indicator", "period", "text"}
+
 
 def read_commentary(paths: list[Path], catalogue: Catalogue, period: Month
                     ) -> dict[str, Commentary]:
@@ -21,7 +23,7 @@ def read_commentary(paths: list[Path], catalogue: Catalogue, period: Month
     found: dict[str, Commentary] = {}
     problems: list[Problem] = []
     for path in paths:
-        for where, key, month_raw, text in _entries(path, problems):
+        for where, key, month_raw, text, source in _entries(path, problems):
             month = parse_month_header(month_raw)
             if key not in keys:
                 problems.append(Problem(str(path), where, f"unknown indicator '{key}'",
@@ -32,13 +34,16 @@ def read_commentary(paths: list[Path], catalogue: Catalogue, period: Month
             elif not text.strip():
                 problems.append(Problem(str(path), where, "empty commentary text",
                                         "some words, or leave the row out"))
-            elif month <= period and (key not in found or found[key].period <= month):
-                found[key] = Commentary(month, text.strip())
+            elif month.end <= period.end and (key not in found
+                                              or found[key].period.end <= month.end):
+                found[key] = Commentary(month, text.strip(), source.strip() or None)
     raise_if_any(problems, DataError, "the commentary cannot be used")
     return found
 
 
-def _entries(path: Path, problems: list[Problem]) -> list[tuple[str, str, Any, str]]:
+def _entries(path: Path, problems: list[Problem]) -> list[tuple[str, str, Any, str, str]]:
+    """(where, indicator, period, text, source) of every entry; ``source`` (who wrote it, e.g.
+    CMT or LSCB) is optional."""
     if not path.is_file():
         problems.append(Problem(str(path), "", "file not found"))
         return []
@@ -50,11 +55,14 @@ def _entries(path: Path, problems: list[Problem]) -> list[tuple[str, str, Any, s
             return []
         out = []
         for n, item in enumerate(data):
-            if not isinstance(item, dict) or set(item) != {"indicator", "period", "text"}:
+            if not isinstance(item, dict) or not (
+                    REQUIRED <= set(item) <= {*REQUIRED, "source"}):
                 problems.append(Problem(str(path), f"[{n}]", "entry must have exactly the keys "
-                                        "indicator, period, text", "indicator, period, text"))
+                                        "indicator, period, text", "indicator, period, text "
+                                        "(and optionally source)"))
                 continue
-            out.append((f"[{n}]", str(item["indicator"]), str(item["period"]), str(item["text"])))
+            out.append((f"[{n}]", str(item["indicator"]), str(item["period"]), str(item["text"]),
+                        str(item.get("source") or "")))
         return out
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
@@ -65,9 +73,11 @@ def _entries(path: Path, problems: list[Problem]) -> list[tuple[str, str, Any, s
         problems.append(Problem(str(path), "", f"not a readable CSV: {exc}",
                                 "indicator,period,text"))
         return []
-    if list(frame.columns) != ["indicator", "period", "text"]:
+    if list(frame.columns) not in (["indicator", "period", "text"],
+                                   ["indicator", "period", "text", "source"]):
         problems.append(Problem(str(path), "row 1", f"header is {list(frame.columns)}",
                                 "indicator,period,text"))
         return []
-    return [(f"row {n + 2}", str(r["indicator"]), r["period"], str(r["text"]))
+    return [(f"row {n + 2}", str(r["indicator"]), r["period"], str(r["text"]),
+             str(r.get("source", "")))
             for n, r in enumerate(frame.to_dict("records"))]

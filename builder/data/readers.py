@@ -22,8 +22,8 @@ import pandas as pd
 from openpyxl import load_workbook
 
 from builder.compute.periods import Month, parse_month_header
-from builder.config.catalogue import Catalogue
-from builder.data.cells import VALID_CELL, CellError, parse_cell
+from builder.config.catalogue import PERIOD_EXAMPLES, Catalogue
+from builder.data.cells import VALID_CELL, CellError, amended_from, parse_cell
 from builder.data.safezip import check_office_zip
 from builder.errors import DataError, Problem, raise_if_any
 
@@ -101,6 +101,17 @@ def read_values(paths: Sequence[Path], catalogue: Catalogue) -> Values:
         result = _read_file(path, indicators)
         problems.extend(result.problems)
         for (key, month), obs in result.observations.items():
+            wrong = indicators[key].period_problem(month)
+            if wrong:
+                where = obs.source.removeprefix(f"{path.name}: ")
+                problems.append(Problem(str(path), where, wrong,
+                                        PERIOD_EXAMPLES[indicators[key].frequency]
+                                        + " (or set the indicator's frequency)"))
+                continue
+            replaced = amended_from(obs.reason) if obs.value is not None else None
+            if replaced is not None:  # '66.4% (amended from 68.9%)' records its own revision
+                revisions.append(Revision(key, month, Observation(replaced, None, None,
+                                                                  obs.source), obs))
             previous = merged.setdefault(key, {}).get(month)
             if previous is not None and previous != obs and (
                 previous.value != obs.value or previous.reason != obs.reason

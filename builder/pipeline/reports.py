@@ -108,7 +108,8 @@ class _ReportBuilder:
         source: Path | None = out
         if appendix.kind == "dataset":
             assert self.model is not None
-            text = pa.dataset_text(self.model, heading, appendix.charts)
+            text = pa.dataset_text(self.model, heading, appendix.charts,
+                                   appendix.layout.resolve())
             specs = [spec for theme in text.themes for spec in theme.charts]
             render_dataset(self.template, text, draw_charts(specs, self.charts_dir), core, out)
         elif appendix.kind == "tracker":

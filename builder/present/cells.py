@@ -27,7 +27,8 @@ def rag_cell(rag: Rag | None, missing: str = "") -> Cell:
 
 def indicator_value(ind: Indicator, value: float | None, reason: str | None = None,
                     missing: str = fmt.MISSING) -> str:
-    """A value in the indicator's unit and decimals, or the analyst's reason it has none."""
-    if value is None:
+    """A value in the indicator's unit and decimals, or the analyst's reason it has none; a value
+    the analyst wrote with words ('88% as of April 1st 2014') as written."""
+    if value is None or reason:
         return reason or missing
     return fmt.number(value, ind.decimals, ind.unit)

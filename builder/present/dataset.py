@@ -18,9 +18,12 @@ FIXED_COLUMNS = (
     "direction_of_travel",
 )
 REVISION_COLUMNS = ("indicator", "period", "old", "new", "source", "note")
+PERIOD_COLUMNS = ("frequency", "period", "outturn")
+"""After the benchmarks: how often the indicator reports, the period its value is for (Oct-23, or
+Q2 2023/24 for a quarterly one) and the previous financial year's outturn (issue 9)."""
 NUMERIC_COLUMNS = frozenset({
     "value", "previous", "year_ago", "pct_change_prev", "pct_change_year", "avg_12m", "max_12m",
-    "target",
+    "target", "outturn",
 })
 
 
@@ -52,11 +55,12 @@ class DatasetTable:
 
 
 def dataset_table(model: ReportModel) -> DatasetTable:
-    """One row per indicator in catalogue order, 13 month columns, then benchmarks."""
+    """One row per indicator in catalogue order, 13 month columns, benchmarks, then the
+    indicator's frequency, own period and outturn."""
     cat = model.catalogue
     month_cols = tuple(m.iso() for m in model.months)
     bench_cols = tuple(f"benchmark_{name}" for name in cat.benchmarks)
-    columns = FIXED_COLUMNS + month_cols + bench_cols
+    columns = FIXED_COLUMNS + month_cols + bench_cols + PERIOD_COLUMNS
     rows = tuple(_row(model[i.key], cat.benchmarks) for i in cat.indicators)
     position = {i.key: n for n, i in enumerate(cat.indicators)}
     themes = tuple((t.theme.key, t.theme.title, tuple(position[f.key] for f in t.indicators))
@@ -77,7 +81,9 @@ def _row(fig: IndicatorFigures, benchmark_names: dict[str, str]) -> tuple[Cell, 
         fig.value, fig.previous.base, fig.year_ago.base,
         fig.previous.pct, fmt.pct_change(fig.previous.pct), fmt.arrow(fig.previous.arrow),
         fig.year_ago.pct, fmt.pct_change(fig.year_ago.pct), fmt.arrow(fig.year_ago.arrow),
-        fig.avg_12m, fig.max_12m, ind.target, fmt.rag_label(fig.rag), fmt.direction(fig.direction),
+        fig.avg_12m, fig.max_12m, fig.target, fmt.rag_label(fig.rag), fmt.direction(fig.direction),
         *(p.value for p in fig.window),
         *(ind.benchmarks.get(name) for name in benchmark_names),
+        ind.frequency, fig.period.label() if fig.period else "",
+        fig.outturn.value if fig.outturn else None,
     )

@@ -238,7 +238,7 @@ def _indicator_table(deck: Deck, model: ReportModel, title: str,
     rows = tuple(
         (Cell(fig.indicator.title),
          *(Cell(_value_text(fig.indicator, p.value, p.reason, deck)) for p in fig.window),
-         Cell(_level(fig.indicator, fig.indicator.target)),
+         Cell(_level(fig.indicator, fig.target)),
          rag_cell(fig.rag, fmt.MISSING),
          *(Cell(_level(fig.indicator, fig.indicator.benchmarks.get(b))) for b in benches))
         for fig in figs)
@@ -267,8 +267,8 @@ def _chart(deck: Deck, model: ReportModel, fig: IndicatorFigures) -> LineChart:
     categories = tuple(m.label() for m in model.months)
     title = display_name(ind, deck.names)
     series = [Series(title, values)]
-    if ind.target is not None:
-        series.append(Series("Target", tuple(ind.target for _ in values), is_target=True))
+    if fig.target is not None and ind.target_scope == "period":  # a yearly total is no line
+        series.append(Series("Target", tuple(fig.target for _ in values), is_target=True))
     return LineChart(ind.key, title, categories, tuple(series),
                      fmt.excel_number_format(ind.unit, ind.decimals),
                      _alt_text(deck, fig, values, categories))
@@ -287,7 +287,7 @@ def _alt_text(deck: Deck, fig: IndicatorFigures, values: tuple[float | None, ...
     if not known:
         return text + ", no values to show."
     text += f", from {_level(ind, known[0][0])} to {_level(ind, known[-1][0])}"
-    text += f"; target {_level(ind, ind.target)}" if ind.target is not None else "; no target"
+    text += f"; target {_level(ind, fig.target)}" if fig.target is not None else "; no target"
     high = max(known, key=lambda vc: vc[0])
     low = min(known, key=lambda vc: vc[0])
     text += (f"; highest {_level(ind, high[0])} ({high[1]}), lowest {_level(ind, low[0])} "
@@ -333,7 +333,7 @@ def _exceptions_slides(deck: Deck, model: ReportModel) -> list[ExceptionsSlide]:
         cells = tuple(
             (Cell(ptitle), Cell(fig.indicator.title),
              Cell(_value_text(fig.indicator, fig.value, fig.latest.reason, deck)),
-             Cell(_level(fig.indicator, fig.indicator.target)),
+             Cell(_level(fig.indicator, fig.target)),
              Cell(_change(fig.previous)), Cell(_change(fig.year_ago)),
              rag_cell(fig.rag, fmt.MISSING))
             for ptitle, fig in page)

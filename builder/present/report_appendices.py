@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -11,9 +12,15 @@ from builder.compute.calculus import Arrow, Rag
 from builder.compute.model import IndicatorFigures, ReportModel
 from builder.config.catalogue import Indicator
 from builder.config.glossary import Glossary
+from builder.config.layout import Layout, fill, layout_of
 from builder.config.tracker import Recommendation
 from builder.present import formatting as fmt
-from builder.present.cells import Cell, indicator_value, rag_cell
+from builder.present.cells import Cell, rag_cell
+from builder.present.dataset_columns import (
+    arrow_glyph,
+    heading_values,
+    printed_columns,
+)
 from builder.present.revisions import shown_revisions
 
 MONTH_COLUMNS = 13
@@ -46,11 +53,14 @@ class ChartSpec:
 @dataclass(frozen=True)
 class ThemeText:
     title: str
+    """The theme's heading; empty for a layout without theme headings."""
     statement: str
     table: TableText
     commentary: tuple[tuple[str, str], ...]
     """(indicator title, commentary) for indicators with commentary, under the table."""
     charts: tuple[ChartSpec, ...]
+    subheadings: tuple[int, ...] = ()
+    """Indexes of the table rows that are sub-theme headings (shaded, text in one cell)."""
     revisions: tuple[str, ...] = ()
     """A note under the table for each figure a later values file amended."""
 
@@ -60,7 +70,12 @@ class DatasetText:
     heading: str
     intro: str
     themes: tuple[ThemeText, ...]
-    key: TableText
+    key: TableText | None
+    """The key to arrows and RAG ratings, when the layout prints one."""
+    legend: tuple[str, ...] = ()
+    """Lines of the layout's legend block, above the tables."""
+    kinds: tuple[str, ...] = ()
+    """Width class of each column (ref, title, name, prose, value, change, flag, rag)."""
 
 
 @dataclass(frozen=True)
@@ -102,53 +117,72 @@ def placeholder_sentence(kind: str, file_name: str | None) -> str:
 # ---------------------------------------------------------------------------------- dataset
 
 
-def dataset_text(model: ReportModel, heading: str, charts: bool = True) -> DatasetText:
-    """Per theme a table of every indicator shown under it, its commentary and its charts."""
+def dataset_text(model: ReportModel, heading: str, charts: bool = True,
+                 layout: Layout | None = None) -> DatasetText:
+    """The dataset appendix in ``layout`` (default today's B4B layout): per group (theme, or one
+    table of everything) a table of the layout's columns, commentary and charts."""
+    layout = layout or layout_of()
+    columns = printed_columns(model, layout)
+    header = tuple(c.heading for c in columns)
     months = model.months[-MONTH_COLUMNS:]
-    benchmarks = model.catalogue.benchmarks
-    header = ("Ref", "Indicator", *(m.label() for m in months),
-              f"Change from {months[-2].label()}", f"Change from {months[0].label()}",
-              "12-month average", "12-month max", "Target", "RAG", *benchmarks.values())
     end = fmt.long_date(model.period.last_day())
     source = model.catalogue.source
     intro = f"Performance information up to {end}." + (f" Source: {source}." if source else "")
+    values = heading_values(model, layout)
+    title_at = next((n for n, c in enumerate(columns) if c.kind == "title"), 0)
     themes = []
-    for theme in model.themes:
-        rows = tuple(_dataset_row(f, benchmarks) for f in theme.indicators)
-        table = TableText(header, rows, f"{theme.theme.title}: {len(rows)} indicators, "
-                          f"{months[0].label()} to {months[-1].label()}, with changes, "
-                          "12-month average and maximum, target, RAG rating and benchmarks.")
-        notes = tuple((f.indicator.title, f.commentary.text) for f in theme.indicators
-                      if f.commentary is not None)
-        specs = tuple(chart_spec(f) for f in theme.indicators) if charts else ()
-        revised = shown_revisions(model, tuple(f.key for f in theme.indicators))
-        themes.append(ThemeText(theme.theme.title, theme.theme.statement or "", table, notes,
-                                specs, revised))
-    return DatasetText(heading, intro, tuple(themes), _key_table())
+    for title, statement, figs in _groups(model, layout):
+        rows: list[tuple[Cell, ...]] = []
+        subheadings: list[int] = []
+        current: str | None = None
+        for fig in figs:
+            sub = fig.indicator.subtheme if layout.grouping == "subthemes" else None
+            if sub and sub != current:
+                subheadings.append(len(rows))
+                rows.append(tuple(Cell(sub if n == title_at else "", SUBHEADING_FILL)
+                                  for n in range(len(columns))))
+            current = sub
+            rows.append(tuple(c.cell(fig) for c in columns))
+        description = fill(layout.description, {
+            "theme": title, "count": str(len(figs)), "columns": ", ".join(header),
+            "first_month": months[0].label(), "last_month": months[-1].label()})
+        notes = tuple((f.indicator.title, f.commentary.text) for f in figs
+                      if f.commentary is not None) if layout.commentary == "under" else ()
+        specs = tuple(chart_spec(f) for f in figs) if charts else ()
+        revised = shown_revisions(model, tuple(f.key for f in figs))
+        themes.append(ThemeText(title, statement if layout.theme_statement else "",
+                                TableText(header, tuple(rows), description), notes, specs,
+                                tuple(subheadings), revised))
+    legend = tuple(fill(line, values) for line in layout.legend)
+    return DatasetText(heading, intro, tuple(themes), _key_table(layout) if layout.key else None,
+                       legend, tuple(c.kind for c in columns))
 
 
-def _dataset_row(fig: IndicatorFigures, benchmarks: dict[str, str]) -> tuple[Cell, ...]:
-    ind = fig.indicator
-    values = [Cell(indicator_value(ind, p.value, p.reason)) for p in fig.window[-MONTH_COLUMNS:]]
-    return (
-        Cell(ind.ref or ""), Cell(ind.title), *values,
-        Cell(change_text(fig.previous.arrow, fig.previous.pct)),
-        Cell(change_text(fig.year_ago.arrow, fig.year_ago.pct)),
-        Cell(indicator_value(ind, fig.avg_12m)), Cell(indicator_value(ind, fig.max_12m)),
-        Cell(indicator_value(ind, ind.target, missing="")), rag_cell(fig.rag),
-        *(Cell(indicator_value(ind, ind.benchmarks.get(name), missing="")) for name in benchmarks),
-    )
+SUBHEADING_FILL = "E7E6E6"
 
 
-def change_text(arrow: Arrow, pct: float | None) -> str:
-    """``↑ 25%``, ``⇒ -3%``, or ``n/a`` when the change cannot be computed."""
-    if pct is None:
-        return fmt.NOT_APPLICABLE
-    return f"{fmt.arrow(arrow)} {fmt.pct_change(pct)}"
+def _groups(model: ReportModel, layout: Layout
+            ) -> list[tuple[str, str, tuple[IndicatorFigures, ...]]]:
+    """(title, statement, figures) per table: a theme each, or one untitled table."""
+    def ordered(figs: Sequence[IndicatorFigures]) -> tuple[IndicatorFigures, ...]:
+        if layout.order == "ref":
+            return tuple(sorted(figs, key=lambda f: _ref_key(f.indicator.ref or "")))
+        return tuple(figs)
+
+    if layout.grouping == "none":
+        return [("", "", ordered([model[i.key] for i in model.catalogue.indicators]))]
+    return [(t.theme.title, t.theme.statement or "", ordered(t.indicators))
+            for t in model.themes]
 
 
-def _key_table() -> TableText:
-    arrows = [(Cell(fmt.arrow(a)), fmt.ARROW_MEANINGS[a]) for a in Arrow]
+def _ref_key(ref: str) -> tuple[object, ...]:
+    """Refs in the 2016 dataset's order: CP1, CP2 ... CP10 (letters, then the number)."""
+    return tuple(int(part) if part.isdigit() else part.lower()
+                 for part in re.findall(r"\d+|\D+", ref))
+
+
+def _key_table(layout: Layout) -> TableText:
+    arrows = [(Cell(arrow_glyph(a, layout)), fmt.ARROW_MEANINGS[a]) for a in Arrow]
     rags = [(rag_cell(r), fmt.RAG_MEANINGS[r]) for r in Rag]
     rows = tuple((symbol, Cell(meaning)) for symbol, meaning in arrows + rags)
     return TableText(("Symbol", "Meaning"), rows,
@@ -156,21 +190,29 @@ def _key_table() -> TableText:
 
 
 def chart_spec(fig: IndicatorFigures) -> ChartSpec:
+    """The report's 13 months; for a quarterly or annual indicator its own last 13 periods. A
+    yearly (cumulative) target is no line against the values of single periods."""
     ind = fig.indicator
-    window = fig.window[-MONTH_COLUMNS:]
-    labels = tuple(p.month.label() for p in window)
-    values = tuple(p.value for p in window)
-    return ChartSpec(ind.key, ind.title, labels, values, ind.target, ind.unit == "percent",
-                     chart_alt_text(ind, labels, values))
+    points = fig.window[-MONTH_COLUMNS:] if ind.frequency == "monthly" else \
+        fig.history[-MONTH_COLUMNS:]
+    labels = tuple(p.month.label() for p in points)
+    values = tuple(p.value for p in points)
+    target = fig.target if ind.target_scope == "period" else None
+    return ChartSpec(ind.key, ind.title, labels, values, target, ind.unit == "percent",
+                     chart_alt_text(ind, labels, values, target))
 
 
-def chart_alt_text(ind: Indicator, labels: Sequence[str], values: Sequence[float | None]) -> str:
+PERIOD_NOUNS = {"monthly": "months", "quarterly": "quarters", "annual": "years"}
+
+
+def chart_alt_text(ind: Indicator, labels: Sequence[str], values: Sequence[float | None],
+                   target: float | None = None) -> str:
     """'Line chart: Number of contacts in the month, Oct-22 to Oct-23, from 1,488 to 1,922;
     lowest 1,428 (Dec-22), highest 2,023 (Mar-23).' and the target when there is one."""
     known = [(label, v) for label, v in zip(labels, values, strict=True) if v is not None]
     head = f"Line chart: {ind.title}, {labels[0]} to {labels[-1]}"
     if not known:
-        return f"{head}; no values for these months."
+        return f"{head}; no values for these {PERIOD_NOUNS[ind.frequency]}."
 
     def text(value: float) -> str:
         return fmt.number(value, ind.decimals, ind.unit)
@@ -181,9 +223,9 @@ def chart_alt_text(ind: Indicator, labels: Sequence[str], values: Sequence[float
              f"({known[-1][0]})",
              f"lowest {text(low[1])} ({low[0]}), highest {text(high[1])} ({high[0]})"]
     if len(known) < len(values):
-        parts.append(f"values for {len(known)} of {len(values)} months")
-    if ind.target is not None:
-        parts.append(f"target {text(ind.target)}")
+        parts.append(f"values for {len(known)} of {len(values)} {PERIOD_NOUNS[ind.frequency]}")
+    if target is not None:
+        parts.append(f"target {text(target)}")
     return "; ".join(parts) + "."
 
 

@@ -112,7 +112,7 @@ def notable_rule(fig: IndicatorFigures, rules: StatementRules) -> Rule | None:
     """The first rule that makes ``fig`` notable, or ``None`` (see the module docstring)."""
     ind = fig.indicator
     if rules.target_crossed and fig.rag is not None:
-        before = calc.rag(fig.previous.base, ind.target, ind.polarity, ind.amber_tolerance)
+        before = calc.rag(fig.previous.base, fig.target, ind.polarity, ind.amber_tolerance)
         if before is not None and (before is Rag.GREEN) != (fig.rag is Rag.GREEN):
             return Rule.TARGET_REACHED if fig.rag is Rag.GREEN else Rule.TARGET_MISSED
     if _big(fig.previous.pct, rules.month_change_pct) and _worth(fig, fig.previous.base, rules):
@@ -135,7 +135,7 @@ def statement_text(fig: IndicatorFigures, rule: Rule, names: Mapping[str, str],
     when = _month_name(period.shift(-12 if yearly else -1), period)
     value, base = _level(ind, fig.value), _level(ind, change.base)
     up = (fig.value or 0) > (change.base or 0)
-    target = _level(ind, ind.target)
+    target = _level(ind, fig.target)
     if ind.unit == "percent":
         moved = f"{'up' if up else 'down'} from {base}"
         if rule is Rule.TARGET_REACHED:
@@ -205,17 +205,17 @@ def _size(pct: float | None) -> str:
 def _target_gap(fig: IndicatorFigures) -> str:
     """', 4 above the target of 273' for a Red indicator; '' otherwise."""
     ind = fig.indicator
-    if fig.rag is not Rag.RED or ind.target is None or fig.value is None:
+    if fig.rag is not Rag.RED or fig.target is None or fig.value is None:
         return ""
     points = " points" if ind.unit == "percent" else ""
-    side = "above" if fig.value > ind.target else "below"
-    return f", {_gap(fig)}{points} {side} the target of {_level(ind, ind.target)}"
+    side = "above" if fig.value > fig.target else "below"
+    return f", {_gap(fig)}{points} {side} the target of {_level(ind, fig.target)}"
 
 
 def _gap(fig: IndicatorFigures) -> str:
     """How far the value is from the target, as a level without unit: '4'."""
     ind = fig.indicator
-    return fmt.number(abs((fig.value or 0) - (ind.target or 0)), ind.decimals)
+    return fmt.number(abs((fig.value or 0) - (fig.target or 0)), ind.decimals)
 
 
 def _month_name(month: Month, period: Month) -> str:

@@ -119,8 +119,8 @@ class DescribeSchemaErrors:
             "themes[1](key=localities).title: Field required (valid: add this key)",
             "indicators[0](key=strategy_discussions).unit: Input should be 'count', 'percent', "
             "'rate' or 'number' (got 'percentage') (valid: count, percent, rate or number)",
-            "indicators[1](key=s47_completed).target: Input should be a valid number, unable to "
-            "parse string as a number (got 'high')",
+            "indicators[1](key=s47_completed).target: 'high' is not a number or a reason such as "
+            "TBC (got 'high')",
             "indicators[3](key=contacts).amber_tolerance: Input should be less than or equal to 1 "
             "(got 2)",
             "indicators[4](key=Contacts Rate).key: String should match pattern '^[a-z0-9_]+$' "

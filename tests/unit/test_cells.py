@@ -22,10 +22,8 @@ NO_VALUE_MARKERS = [
 
 # Values with qualifiers, prose, malformed numbers, dates and arrows in number cells (spec F):
 # each is an error, never silently read as a number.
-NOT_NUMBERS = [
-    "88% as of April 1st 2014", "66.4% (amended from 68.9%)", "80% *Prov (2014)", "52% *Prov",
-    "62% (2014)", "26.6% (2013)", "4.8% (Autumn & Spring only 2014)", "645 (3-year average)",
-    "6 (2013/14)", "6 young people subject to MAPPA", "(average for ongoing", "16.% *Prov (2014)",
+NOT_NUMBERS = [  # numbers with a qualifier ('88% as of April 1st 2014') are values (issue 9)
+    "6 young people subject to MAPPA", "(average for ongoing", "16.% *Prov (2014)",
     "4473,255", "Jan-00", "Dec-99", "Dec-69", "↓ 2.3", "↑3.88", "2 + 48 no longer wish to engage",
     "<36%", "<p>12</p>", "&amp;", "-------", "1 922", "12,34", "5.", "£300", "Unknown",
 ]

@@ -130,8 +130,8 @@ class DescribeIndicators:
          "indicators[0](key=contacts).polarty: unknown key"),
         ("unknown indicator", ("values", "contacts,1532", "contcts,1532"),
          "row 2, column 'indicator': unknown indicator 'contcts' (valid: did you mean contacts)"),
-        ("text in a number cell", ("values", "267,277", "267,277 (provisional)"),
-         "row 3, column 'Oct-23': '277 (provisional)' is not a number"),
+        ("text in a number cell", ("values", "267,277", "267,277 provisional"),
+         "row 3, column 'Oct-23': '277 provisional' is not a number"),
         ("bad month header", ("values", "Oct-23", "Oct-2023x"),
          "row 1, column 'Oct-2023x': 'Oct-2023x' is not a month header"),
         ("duplicate month", ("values", "Sep-23,Oct-23", "Oct-23,2023-10"),
@@ -174,7 +174,8 @@ class DescribeIndicators:
         period = cli(*base, "--period", "2023-13", "--out", str(small["dir"] / "d.csv"))
         assert period.code == 2
         assert period.err.strip() == ("configuration error: --period: '2023-13' is not a "
-                                      "period; write it as YYYY-MM, e.g. 2023-10")
+                                      "period; write it as YYYY-MM, e.g. 2023-10, or as a "
+                                      "quarter, e.g. Q2 2014/15")
         ods = small["dir"] / "d.ods"
         extension = cli(*base, "--period", "2023-10", "--out", str(ods))
         assert extension.code == 2
@@ -203,7 +204,7 @@ class DescribeTheInstalledCommand:
         assert good.returncode == 0, good.stderr
         assert out.is_file()
         bad_values = tmp_path / "bad.csv"
-        bad_values.write_text("indicator,Oct-23\ncontacts,88% as of April 1st 2014\n",
+        bad_values.write_text("indicator,Oct-23\ncontacts,6 young people subject to MAPPA\n",
                               encoding="utf-8")
         bad = subprocess.run(
             [sys.executable, "-m", "builder.cli", "validate", "--catalogue",
@@ -212,5 +213,5 @@ class DescribeTheInstalledCommand:
             env={**os.environ, "COLUMNS": "1000"})
         assert bad.returncode == 2
         assert "Traceback" not in bad.stderr
-        assert (f"{bad_values}: row 2, column 'Oct-23': '88% as of April 1st 2014' is not a "
-                "number or a recognised 'no value' marker") in bad.stderr
+        assert (f"{bad_values}: row 2, column 'Oct-23': '6 young people subject to MAPPA' is not "
+                "a number or a recognised 'no value' marker") in bad.stderr

@@ -48,7 +48,8 @@ class DescribeDatasetTable:
     def it_has_the_issues_columns_then_13_months_then_benchmarks(self, table: DatasetTable
                                                                  ) -> None:
         assert FIXED_COLUMNS == ISSUE_COLUMNS
-        assert table.columns == ISSUE_COLUMNS + MONTHS + BENCHMARKS
+        assert table.columns == ISSUE_COLUMNS + MONTHS + BENCHMARKS + (
+            "frequency", "period", "outturn")
 
     def it_has_one_row_per_indicator_in_catalogue_order(self, table: DatasetTable,
                                                         model: ReportModel) -> None:

@@ -58,7 +58,8 @@ class DescribeParsePeriod:
     def it_rejects_anything_else_with_the_expected_form(self, text: str) -> None:
         with pytest.raises(ValueError) as caught:
             parse_period(text)
-        assert str(caught.value) == f"'{text}' is not a period; write it as YYYY-MM, e.g. 2023-10"
+        assert str(caught.value) == (f"'{text}' is not a period; write it as YYYY-MM, e.g. "
+                                      "2023-10, or as a quarter, e.g. Q2 2014/15")
 
 
 class DescribeParseMonthHeader:

@@ -126,10 +126,10 @@ class DescribeWideCsv:
     def it_names_text_in_a_number_cell(self, tmp_path: Path) -> None:
         path = csv_file(tmp_path, "wide.csv",
                         "indicator,Sep-23,Oct-23\ncontacts,1532,1922\n"
-                        "re_referrals,21%,88% as of April 1st 2014\n")
+                        "re_referrals,21%,6 young people subject to MAPPA\n")
         assert problems_of([path]) == [
-            f"{path}: row 3, column 'Oct-23': '88% as of April 1st 2014' is not a number or a "
-            f"recognised 'no value' marker {VALID_CELL}"]
+            f"{path}: row 3, column 'Oct-23': '6 young people subject to MAPPA' is not a number "
+            f"or a recognised 'no value' marker {VALID_CELL}"]
 
     def it_names_a_bad_month_header(self, tmp_path: Path) -> None:
         path = csv_file(tmp_path, "wide.csv", "indicator,Sep-23,Oct-232\ncontacts,1532,1922\n")

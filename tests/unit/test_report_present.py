@@ -12,10 +12,12 @@ from builder.compute.calculus import Arrow
 from builder.compute.periods import Month
 from builder.config.catalogue import Indicator
 from builder.config.glossary import Glossary
+from builder.config.layout import layout_of
 from builder.config.meeting import LoadedMeeting, load_meeting
 from builder.config.tracker import Recommendation
 from builder.errors import TemplateError
 from builder.present import report_appendices as pa
+from builder.present.dataset_columns import change_text
 from builder.present.report_context import appendix_list, report_context
 from tests.conftest import CONFIG
 
@@ -103,7 +105,7 @@ class DescribeChangeText:
         (Arrow.SIMILAR, -9.5, "⇒ -10%"), (Arrow.NONE, None, "n/a")])
     def it_prints_the_arrow_and_the_rounded_change(self, arrow: Arrow, pct: float | None,
                                                     text: str) -> None:
-        assert pa.change_text(arrow, pct) == text
+        assert change_text(arrow, pct, layout_of()) == text
 
 
 class DescribeChartAltText:
@@ -118,7 +120,7 @@ class DescribeChartAltText:
     def it_mentions_gaps_and_the_target(self) -> None:
         ind = Indicator(key="visits", title="Visits in time", theme="t", unit="percent",
                         target=95)
-        text = pa.chart_alt_text(ind, ("Aug-23", "Sep-23", "Oct-23"), (None, 88.0, 90.4))
+        text = pa.chart_alt_text(ind, ("Aug-23", "Sep-23", "Oct-23"), (None, 88.0, 90.4), 95)
         assert text.endswith("values for 2 of 3 months; target 95%.")
         assert "from 88% (Sep-23) to 90% (Oct-23)" in text
 
