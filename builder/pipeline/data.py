@@ -104,7 +104,7 @@ def compute_data(data: LoadedData, strict: bool = False) -> ReportModel:
     """The model at the data's period, with a warning for every typed-in indicator that has no
     figure (nor a reason for none) in the report month; ``strict`` makes warnings errors."""
     model = compute(data.catalogue, data.values, data.period, data.commentary)
-    missing = tuple(missing_in_period(data))
+    missing = tuple(missing_in_period(data, model))
     if missing:
         model = dataclasses.replace(model, warnings=(*missing, *model.warnings))
     if strict:
@@ -112,16 +112,19 @@ def compute_data(data: LoadedData, strict: bool = False) -> ReportModel:
     return model
 
 
-def missing_in_period(data: LoadedData) -> list[Finding]:
-    period = data.period
+def missing_in_period(data: LoadedData, model: ReportModel) -> list[Finding]:
+    """A warning for each typed-in indicator with neither a value nor a reason for none in its
+    own latest period (the report month, or a quarterly indicator's latest quarter)."""
     found = []
     for ind in data.catalogue.indicators:
-        if ind.computed or data.values.get(ind.key, period) is not None:
+        fig = model[ind.key]
+        own = fig.period or data.period
+        if ind.computed or data.values.get(ind.key, own) is not None:
             continue
-        earlier = [m for m in data.values.series.get(ind.key, {}) if m < period]
+        earlier = [p for p in data.values.series.get(ind.key, {}) if p < own]
         last = f"the last is for {max(earlier).label()}" if earlier else "it has no values"
         found.append(Finding("missing-month", ind.key,
-                             f"no value for the report month {period.label()} ({last})"))
+                             f"no value for {own.label()}, the report period ({last})"))
     return found
 
 

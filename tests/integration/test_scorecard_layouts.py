@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 from builder.compute.model import ReportModel
 from builder.compute.periods import Month, Period
 from builder.config.layout import LayoutChoice, layout_of
-from builder.pipeline import DataInputs, build_model
+from builder.pipeline.data import DataInputs, build_model
 from builder.present.report_appendices import DatasetText, dataset_text
 from builder.render.column_widths import STYLE_MARGIN, text_width
 from builder.render.word_common import CoreProperties

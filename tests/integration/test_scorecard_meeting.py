@@ -8,8 +8,8 @@ from pathlib import Path
 import yaml
 from docx import Document
 
-from builder.config.meeting import load_meeting
-from builder.reports import build_reports
+from builder.pipeline.checked import check_meeting
+from builder.pipeline.reports import build_reports
 from tests.conftest import CONFIG, FIXTURES
 
 SCORECARDS = FIXTURES / "scorecards"
@@ -34,7 +34,8 @@ def meeting(tmp_path: Path) -> Path:
 
 class DescribeAQuarterlyMeeting:
     def it_builds_the_quarterly_scorecard_appendix(self, tmp_path: Path) -> None:
-        (parts,) = build_reports(load_meeting(meeting(tmp_path)), tmp_path / "out")
+        checked = check_meeting(meeting(tmp_path))
+        (parts,) = build_reports(checked.inputs, tmp_path / "out", checked.model)
         doc = Document(str(parts.docx))
         headers = [[c.text for c in t.rows[0].cells] for t in doc.tables]
         scorecards = [h for h in headers if h[0] == "No"]

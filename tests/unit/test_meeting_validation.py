@@ -114,7 +114,7 @@ class DescribeTheReportPeriod:
                                        Month(2023, 11)))
         flagged = {w.indicator for w in later.warnings if w.code == "missing-month"}
         assert "contacts" not in flagged and "referrals" in flagged
-        assert any("no value for the report month Nov-23 (the last is for Oct-23)" in str(w)
+        assert any("no value for Nov-23, the report period (the last is for Oct-23)" in str(w)
                    for w in later.warnings)
 
     def it_raises_when_the_values_hold_nothing(self, tmp_path: Path) -> None:
