@@ -14,8 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pypdf import PdfReader
-from pypdf.errors import PdfReadError
+import pikepdf
 
 from builder.assemble.merge import Outline, TaggedMerger
 from builder.assemble.pagination import Span, paginate
@@ -74,8 +73,9 @@ class FrontMatter:
 def page_count(pdf: Path) -> int:
     """Pages of a PDF, or an AssemblyError naming it."""
     try:
-        return len(PdfReader(pdf).pages)
-    except (PdfReadError, OSError, ValueError) as exc:
+        with pikepdf.open(pdf) as opened:
+            return len(opened.pages)
+    except (pikepdf.PdfError, OSError, ValueError) as exc:
         raise AssemblyError(f"{pdf}: cannot read this PDF: {exc}") from None
 
 
@@ -115,7 +115,7 @@ def write_public_pack(front: FrontMatter, papers: Sequence[PackPaper], blank: Pa
                             if n == span.first else "") for n in range(span.first, span.last + 1))
         outline.append(Outline(paper.bookmark, start, tuple(children)))
     raise_if_any(problems, AssemblyError, "the papers changed after the agenda was paginated")
-    stamp_pages(list(merger.writer.pages), stamps)
+    stamp_pages(merger.pdf, stamps)
     merger.write(out, title, labels=(unnumbered, 1), outline=tuple(outline))
 
 
@@ -141,6 +141,6 @@ def write_exempt_pack(papers: Sequence[PackPaper], out: Path, title: str) -> boo
                             foot=f"Agenda Item {paper.number}, {part.label} – "
                                  f"page {k} of {count}")
                       for k in range(1, count + 1))
-    stamp_pages(list(merger.writer.pages), stamps)
+    stamp_pages(merger.pdf, stamps)
     merger.write(out, title, outline=tuple(outline))
     return True
