@@ -6,9 +6,11 @@ Report') of one ``Document`` element, in the order the sources are added. The pa
 entries of its pages and annotations are renumbered after those of the sources before it, so
 every page's marked content still leads to its structure element (qpdf maps the page
 references inside the copied tree onto the merged pages). A source without a structure tree
-(an untagged PDF appendix) contributes its pages only. The merged file declares its title,
-language (en-GB) and that it is marked, asks viewers to show the title, and carries XMP
-metadata (``dc:title``, ``dc:language``; ``pdfuaid:part`` 1 when the caller claims PDF/UA).
+(an untagged PDF appendix) contributes its pages only. Figures LibreOffice left without
+content or alt text are mended before the copy (:mod:`builder.assemble.figures`). The merged
+file declares its title, language (en-GB) and that it is marked, asks viewers to show the
+title, and carries XMP
+metadata (``dc:title``, ``dc:language``; ``pdfuaid:part`` 1 when no structure check fails).
 """
 
 from __future__ import annotations
@@ -21,7 +23,10 @@ from pathlib import Path
 import pikepdf
 from pikepdf import Array, Dictionary, Name, Pdf
 
+from builder.assemble.artifacts import mark_untagged_paths
+from builder.assemble.figures import repair_figures, source_alt_texts
 from builder.errors import AssemblyError
+from builder.inspection.pdf_structure import structure_findings
 
 LANGUAGE = "en-GB"
 
@@ -45,6 +50,8 @@ class TaggedMerger:
     _nums: list[tuple[int, pikepdf.Object]] = field(default_factory=list)
     _next_key: int = 0
     _role_map: dict[str, pikepdf.Object] = field(default_factory=dict)
+    _untagged: list[int] = field(default_factory=list)
+    """Pages drawing content that is neither tagged nor an artifact."""
 
     def __post_init__(self) -> None:
         self._document = self.pdf.make_indirect(
@@ -58,15 +65,22 @@ class TaggedMerger:
     def pages(self) -> list[pikepdf.Page]:
         return list(self.pdf.pages)
 
-    def add(self, pdf: Path | bytes, title: str) -> int:
+    def add(self, pdf: Path | bytes, title: str, source: Path | None = None) -> int:
         """Append every page of ``pdf`` (a file, or its bytes) as a part titled ``title``;
         returns the index of its first page. The same file may be added again (each addition
-        is a copy of its own)."""
+        is a copy of its own). A tagged PDF's figures are mended first, with the alt texts of
+        ``source`` (the document converted to it; see :mod:`builder.assemble.figures`), and
+        vector drawing outside marked content is marked as an artifact."""
         first = self.page_count
-        source = _open(pdf)
-        self._sources.append(source)  # qpdf reads the copied streams when the merge is saved
-        self.pdf.pages.extend(source.pages)
-        self._add_structure(source, self.pages[first:], title)
+        opened = _open(pdf)
+        if "/StructTreeRoot" in opened.Root:
+            repair_figures(opened, lambda: source_alt_texts(source))
+            self._untagged += [first + n for n in mark_untagged_paths(opened)]
+        else:
+            self._untagged += range(first, first + len(opened.pages))
+        self._sources.append(opened)  # qpdf reads the copied streams when the merge is saved
+        self.pdf.pages.extend(opened.pages)
+        self._add_structure(opened, self.pages[first:], title)
         return first
 
     def _add_structure(self, source: Pdf, pages: list[pikepdf.Page], title: str) -> None:
@@ -99,10 +113,11 @@ class TaggedMerger:
             self._role_map[role] = target
 
     def write(self, out: Path, title: str, labels: tuple[int, int] | None = None,
-              outline: tuple[Outline, ...] = (), claim_ua: bool = False) -> None:
+              outline: tuple[Outline, ...] = ()) -> None:
         """Write the merged PDF. ``labels`` = (unnumbered pages, first numbered page): the
         viewer's page labels then match the stamps (front matter i, ii, ...; then 1, 2, ...).
-        ``claim_ua`` declares PDF/UA-1 conformance in the XMP metadata."""
+        The XMP metadata claims PDF/UA-1 only when the finished document has no structure
+        findings (:func:`builder.inspection.pdf_structure.structure_findings`)."""
         pdf = self.pdf
         self._document.K = Array(self._parts)
         nums = Array([item for key, value in self._nums for item in (key, value)])
@@ -118,13 +133,13 @@ class TaggedMerger:
         root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
         pdf.docinfo.Title = pikepdf.String(title)
         pdf.docinfo.Producer = pikepdf.String("builder (pikepdf)")
-        _write_xmp(pdf, title, claim_ua)
         if labels is not None:
             root.PageLabels = _page_labels(self.page_count, *labels)
         if outline:
             with pdf.open_outline() as tree_of_bookmarks:
                 tree_of_bookmarks.root.extend(_outline_items(outline))
             root.PageMode = Name.UseOutlines
+        _write_xmp(pdf, title, not structure_findings(pdf, self._untagged))
         try:
             pdf.save(out, deterministic_id=True)
         finally:

@@ -33,18 +33,21 @@ class PackPart:
     exempt: bool = False
     notice: Path | None = None
     """For an exempt part: the one-page PDF standing in for it in the public pack."""
+    source: Path | None = None
+    """The .docx/.pptx converted to ``pdf``, whose alt texts mend the PDF's figures."""
 
     @property
     def label(self) -> str:
         """The title's first words: 'Appendix 2'."""
         return self.title.split(":")[0]
 
-    def public(self) -> tuple[str, Path]:
+    def public(self) -> tuple[str, Path, Path | None]:
+        """Bookmark, PDF and source document of what the public pack shows for this part."""
         if not self.exempt:
-            return self.title, self.pdf
+            return self.title, self.pdf, self.source
         if self.notice is None:
             raise AssemblyError(f"{self.title}: exempt, but no notice page stands in for it")
-        return f"{self.title} (not for publication)", self.notice
+        return f"{self.title} (not for publication)", self.notice, None
 
 
 @dataclass(frozen=True)
@@ -101,9 +104,9 @@ def write_public_pack(front: FrontMatter, papers: Sequence[PackPaper], blank: Pa
         children = []
         start = merger.page_count
         for part in paper.parts:
-            label, pdf = part.public()
+            label, pdf, source = part.public()
             children.append(Outline(label, merger.add(pdf, f"Agenda Item {paper.number}: "
-                                                           f"{label}")))
+                                                           f"{label}", source)))
         for _ in range(span.blank):
             merger.add(blank, "Blank page")
         made = merger.page_count - start
@@ -134,7 +137,7 @@ def write_exempt_pack(papers: Sequence[PackPaper], out: Path, title: str) -> boo
     stamps: list[Stamp] = []
     for paper, part in parts:
         name = f"Agenda Item {paper.number}, {part.title}"
-        start = merger.add(part.pdf, name)
+        start = merger.add(part.pdf, name, part.source)
         outline.append(Outline(name, start))
         count = merger.page_count - start
         stamps.extend(Stamp(banner=NOT_FOR_PUBLICATION,

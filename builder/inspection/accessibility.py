@@ -8,7 +8,6 @@ cells in data tables, slide titles, tagged PDF.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,12 +18,10 @@ from pypdf.generic import DictionaryObject, PdfObject
 
 from builder.data.safezip import check_office_zip
 from builder.inspection.docx_summary import DocxSummary, summarize_docx
+from builder.inspection.pdf_structure import PLACEHOLDER_ALT
 from builder.inspection.pptx_summary import DeckSummary, summarize_pptx
 
 CHECKED = (".docx", ".pptx", ".pdf")
-# alt text that only repeats a file name or a default shape name tells a listener nothing
-PLACEHOLDER_ALT = re.compile(
-    r"^(.*\.(png|jpe?g|gif|bmp|emf|wmf|svg|tiff?)|(picture|image|chart) \d+)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
