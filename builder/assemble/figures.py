@@ -27,6 +27,7 @@ from defusedxml import ElementTree
 from pikepdf import Array, Dictionary, Name, Pdf
 
 from builder.inspection.docx_summary import summarize_docx
+from builder.inspection.pdf_structure import kids, standard_role, structure_nodes
 
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -71,7 +72,7 @@ def repair_figures(pdf: Pdf, alt_texts: Callable[[], Sequence[str]]) -> None:
     root = pdf.Root.get("/StructTreeRoot")
     if not isinstance(root, Dictionary):
         return
-    figures = [e for e in _elements(root) if _role(e, root) == "/Figure"]
+    figures = [e for e, _parent in structure_nodes(root) if standard_role(e, root) == "/Figure"]
     if not figures:
         return
     parents = _parent_arrays(root)
@@ -94,35 +95,6 @@ def repair_figures(pdf: Pdf, alt_texts: Callable[[], Sequence[str]]) -> None:
                 figure.Alt = pikepdf.String(alt)
 
 
-def _elements(root: Dictionary) -> list[Dictionary]:
-    """Structure elements depth first, in reading order."""
-    found: list[Dictionary] = []
-    stack = list(reversed(_kids(root)))
-    while stack:
-        node = stack.pop()
-        if isinstance(node, Dictionary) and "/S" in node:
-            found.append(node)
-            stack.extend(reversed(_kids(node)))
-    return found
-
-
-def _role(element: Dictionary, root: Dictionary) -> str:
-    role_map = root.get("/RoleMap", Dictionary())
-    name = str(element.S)
-    for _hop in range(8):
-        if name not in role_map or str(role_map[name]) == name:
-            break
-        name = str(role_map[name])
-    return name
-
-
-def _kids(node: Dictionary) -> list[pikepdf.Object]:
-    kids = node.get("/K")
-    if kids is None:
-        return []
-    return list(kids) if isinstance(kids, Array) else [kids]
-
-
 def _parent_arrays(root: Dictionary) -> dict[int, Array]:
     """The parent tree: a page's /StructParents -> its array (element of each MCID)."""
     found: dict[int, Array] = {}
@@ -142,8 +114,7 @@ def _parent_arrays(root: Dictionary) -> dict[int, Array]:
 
 def _absorb_children(figure: Dictionary, parents: dict[int, Array]) -> None:
     """The marked content of the figure's descendants becomes the figure's own."""
-    kids = _kids(figure)
-    if not any(isinstance(kid, Dictionary) and "/S" in kid for kid in kids):
+    if not any(isinstance(kid, Dictionary) and "/S" in kid for kid in kids(figure)):
         return
     content: list[pikepdf.Object] = []
     for item, page in _content_items(figure, figure.get("/Pg")):
@@ -167,7 +138,7 @@ def _content_items(node: Dictionary, page: pikepdf.Object | None
     """(MCID or MCR, its page) under ``node``, in order."""
     page = node.get("/Pg", page)
     items: list[tuple[pikepdf.Object, pikepdf.Object | None]] = []
-    for kid in _kids(node):
+    for kid in kids(node):
         if isinstance(kid, int) or (isinstance(kid, Dictionary) and kid.get("/Type") == Name.MCR):
             items.append((kid, page))
         elif isinstance(kid, Dictionary) and "/S" in kid:

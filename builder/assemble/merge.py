@@ -25,6 +25,7 @@ from pikepdf import Array, Dictionary, Name, Pdf
 
 from builder.assemble.artifacts import mark_untagged_paths
 from builder.assemble.figures import repair_figures, source_alt_texts
+from builder.assemble.headings import number_headings
 from builder.errors import AssemblyError
 from builder.inspection.pdf_structure import structure_findings
 
@@ -69,12 +70,14 @@ class TaggedMerger:
         """Append every page of ``pdf`` (a file, or its bytes) as a part titled ``title``;
         returns the index of its first page. The same file may be added again (each addition
         is a copy of its own). A tagged PDF's figures are mended first, with the alt texts of
-        ``source`` (the document converted to it; see :mod:`builder.assemble.figures`), and
-        vector drawing outside marked content is marked as an artifact."""
+        ``source`` (the document converted to it; see :mod:`builder.assemble.figures`), its
+        headings numbered (:mod:`builder.assemble.headings`), and vector drawing outside
+        marked content is marked as an artifact."""
         first = self.page_count
         opened = _open(pdf)
         if "/StructTreeRoot" in opened.Root:
             repair_figures(opened, lambda: source_alt_texts(source))
+            number_headings(opened)
             self._untagged += [first + n for n in mark_untagged_paths(opened)]
         else:
             self._untagged += range(first, first + len(opened.pages))

@@ -53,8 +53,26 @@ def elements(pdf: Pdf) -> list[Element]:
     role_map = root.get("/RoleMap", Dictionary())
     pages = {page.obj.objgen: n for n, page in enumerate(pdf.pages)}
     found: list[Element] = []
+    roles: dict[tuple[int, int], str] = {}
+    for node, parent in structure_nodes(root):
+        role = _standard(node.S, role_map)
+        roles[node.objgen] = role
+        page = node.get("/Pg")
+        found.append(Element(
+            role, _text(node.get("/Alt")) or _text(node.get("/ActualText")),
+            any(_is_content(kid) for kid in kids(node)),
+            pages.get(page.objgen) if isinstance(page, Dictionary) else None,
+            _text(node.get("/T")), roles.get(parent.objgen, "") if parent is not None else ""))
+    return found
+
+
+def structure_nodes(root: Dictionary) -> list[tuple[Dictionary, Dictionary | None]]:
+    """(element, its parent element or None) for every structure element under ``root``,
+    depth first in reading order, each once."""
+    found: list[tuple[Dictionary, Dictionary | None]] = []
     seen: set[tuple[int, int]] = set()
-    stack: list[tuple[pikepdf.Object, str]] = [(kid, "") for kid in reversed(_kids(root))]
+    stack: list[tuple[pikepdf.Object, Dictionary | None]] = [
+        (kid, None) for kid in reversed(kids(root))]
     while stack:
         node, parent = stack.pop()
         if not isinstance(node, Dictionary) or "/S" not in node:
@@ -63,16 +81,22 @@ def elements(pdf: Pdf) -> list[Element]:
             if node.objgen in seen:
                 continue
             seen.add(node.objgen)
-        role = _standard(node.S, role_map)
-        kids = _kids(node)
-        page = node.get("/Pg")
-        found.append(Element(
-            role, _text(node.get("/Alt")) or _text(node.get("/ActualText")),
-            any(_is_content(kid) for kid in kids),
-            pages.get(page.objgen) if isinstance(page, Dictionary) else None,
-            _text(node.get("/T")), parent))
-        stack.extend((kid, role) for kid in reversed(kids))
+        found.append((node, parent))
+        stack.extend((kid, node) for kid in reversed(kids(node)))
     return found
+
+
+def kids(node: Dictionary) -> list[pikepdf.Object]:
+    """The /K of a structure element (or tree root) as a list."""
+    found = node.get("/K")
+    if found is None:
+        return []
+    return list(found) if isinstance(found, Array) else [found]
+
+
+def standard_role(node: Dictionary, root: Dictionary) -> str:
+    """The element's standard type after the tree's role map, e.g. '/Figure'."""
+    return _standard(node.S, root.get("/RoleMap", Dictionary()))
 
 
 def headings(found: list[Element]) -> list[tuple[int, Element]]:
@@ -133,13 +157,6 @@ def _standard(role: pikepdf.Object, role_map: pikepdf.Object, hops: int = 8) -> 
     while hops and name in role_map and str(role_map[name]) != name:
         name, hops = str(role_map[name]), hops - 1
     return name
-
-
-def _kids(node: Dictionary) -> list[pikepdf.Object]:
-    kids = node.get("/K")
-    if kids is None:
-        return []
-    return list(kids) if isinstance(kids, Array) else [kids]
 
 
 def _is_content(kid: pikepdf.Object) -> bool:

@@ -138,6 +138,15 @@ def lines(doc: Doc, source: str) -> None:
     tag(doc, "{%p endfor %}")
 
 
+def top_heading(paragraph: Any) -> Any:
+    """Give the paragraph outline level 1: LibreOffice tags it H1 in the PDF, the paper's one
+    top heading (issue 11), while it keeps its own (Title) look."""
+    level = OxmlElement("w:outlineLvl")
+    level.set(qn("w:val"), "0")
+    paragraph._p.get_or_add_pPr().append(level)
+    return paragraph
+
+
 def mark_header_row(row: Any) -> None:
     """Repeat the row on every page and mark it as the table's header (DESIGN 6)."""
     trpr = row._tr.get_or_add_trPr()
@@ -148,7 +157,7 @@ def mark_header_row(row: Any) -> None:
 
 def front_sheet() -> Doc:
     doc = new_document()
-    doc.add_paragraph("{{ panel }}", style="Title")
+    top_heading(doc.add_paragraph("{{ panel }}", style="Title"))
     doc.add_paragraph("{{ date_line }}", style="Subtitle")
     doc.add_paragraph("{{ venue }}")
     doc.add_paragraph("{{ open_to_public }}")
@@ -163,8 +172,8 @@ def front_sheet() -> Doc:
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
     page_break(doc)
-    doc.add_paragraph("{{ heading }}", style="Title")
-    doc.add_paragraph("{{ panel }}", style="Heading 1")
+    doc.add_paragraph("{{ heading }}", style="Heading 2")
+    doc.add_paragraph("{{ panel }}", style="Subtitle")
     lines(doc, "before_dates")
     doc.add_paragraph("{{ dates.heading }}", style="Heading 2")
     table = doc.add_table(rows=3, cols=2)
@@ -184,7 +193,7 @@ def front_sheet() -> Doc:
 
 def agenda() -> Doc:
     doc = new_document()
-    doc.add_paragraph("AGENDA", style="Title")
+    top_heading(doc.add_paragraph("AGENDA", style="Title"))
     tag(doc, "{%p for item in items %}")
     title = doc.add_paragraph("{{ item.number }}\t{{ item.title }}", style="Heading 2")
     title.add_run("{{ item.pages }}").bold = False
