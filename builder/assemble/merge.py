@@ -51,6 +51,8 @@ class TaggedMerger:
     _nums: list[tuple[int, pikepdf.Object]] = field(default_factory=list)
     _next_key: int = 0
     _role_map: dict[str, pikepdf.Object] = field(default_factory=dict)
+    _starts: dict[int, pikepdf.Object] = field(default_factory=dict)
+    """First page -> the structure element of the (first) part starting there."""
     _untagged: list[int] = field(default_factory=list)
     """Pages drawing content that is neither tagged nor an artifact."""
 
@@ -112,6 +114,8 @@ class TaggedMerger:
             kids.append(top)
         part.K = kids
         self._parts.append(part)
+        if pages:
+            self._starts.setdefault(self.page_count - len(pages), part)
         for role, target in tree.get("/RoleMap", Dictionary()).items():
             self._role_map[role] = target
 
@@ -140,7 +144,7 @@ class TaggedMerger:
             root.PageLabels = _page_labels(self.page_count, *labels)
         if outline:
             with pdf.open_outline() as tree_of_bookmarks:
-                tree_of_bookmarks.root.extend(_outline_items(outline))
+                tree_of_bookmarks.root.extend(_outline_items(outline, self._starts))
             root.PageMode = Name.UseOutlines
         _write_xmp(pdf, title, not structure_findings(pdf, self._untagged))
         try:
@@ -192,11 +196,15 @@ def _page_labels(pages: int, front: int, first: int) -> Dictionary:
     return Dictionary(Nums=Array(nums))
 
 
-def _outline_items(items: tuple[Outline, ...]) -> list[pikepdf.OutlineItem]:
+def _outline_items(items: tuple[Outline, ...], parts: dict[int, pikepdf.Object]
+                   ) -> list[pikepdf.OutlineItem]:
+    """Bookmarks, each linked (/SE) to the structure part starting on its page, so that the
+    outline and the structure tree agree."""
     made = []
     for item in items:
-        entry = pikepdf.OutlineItem(item.title, item.page)
-        entry.children.extend(_outline_items(item.children))
+        entry = pikepdf.OutlineItem(item.title, item.page,
+                                    structure_element=parts.get(item.page))
+        entry.children.extend(_outline_items(item.children, parts))
         made.append(entry)
     return made
 
