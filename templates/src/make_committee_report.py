@@ -30,6 +30,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
+from style_colours import readable_style_colours
 
 OUT = Path(__file__).resolve().parent.parent / "committee_report.docx"
 FONT = "Arial"
@@ -481,6 +482,7 @@ def main() -> None:
     write_body(doc)
     write_footer(doc)
     slim(doc)
+    readable_style_colours(doc)
     props = doc.core_properties
     props.title = "Committee report"
     props.subject = "Committee report template (docxtpl)"

@@ -24,6 +24,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
+from style_colours import readable_style_colours
 
 TEMPLATES = Path(__file__).resolve().parent.parent
 FONT = "Arial"
@@ -253,6 +254,7 @@ MAKERS: dict[str, Callable[[], Doc]] = {
 def main() -> None:
     for name, make in MAKERS.items():
         doc = make()
+        readable_style_colours(doc)
         props = doc.core_properties
         props.title, props.language, props.author = "", "en-GB", "builder"
         props.comments = "Agenda pack template; see templates/src/make_pack_templates.py"

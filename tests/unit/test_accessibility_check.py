@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from pptx import Presentation
@@ -23,6 +24,12 @@ PNG = bytes.fromhex(
 
 def _accessible_docx(path: Path) -> Path:
     doc = Document()
+    for style in doc.styles:  # python-docx's default template colours some styles #4F81BD
+        color = style.element.find(f"{qn('w:rPr')}/{qn('w:color')}")
+        if color is not None and style.type in (WD_STYLE_TYPE.PARAGRAPH,
+                                                WD_STYLE_TYPE.CHARACTER):
+            color.attrib.clear()
+            color.set(qn("w:val"), "1F3864")
     doc.core_properties.title = "Children and Learning - Performance"
     doc.core_properties.language = "en-GB"
     doc.add_heading("Appendix 1", level=1)
