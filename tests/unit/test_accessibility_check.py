@@ -9,6 +9,8 @@ from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from pikepdf import Dictionary as PdfDict
+from pikepdf import Name
 from pptx import Presentation
 from pptx.util import Inches
 from reportlab.pdfgen.canvas import Canvas
@@ -16,6 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from builder.cli import app
 from builder.errors import CheckError, ConfigError
 from builder.inspection.accessibility import check_file
+from tests.unit.test_pdf_figures import tagged
 
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d49484452000000010000000108020000009077"
@@ -113,6 +116,24 @@ class DescribePdfChecks:
         assert "metadata: no document title" in messages
         assert "catalog: not a tagged PDF" in messages
         assert "catalog: no /Lang (document language)" in messages
+
+
+    def it_reads_the_structure_tree_of_a_tagged_pdf(self, tmp_path: Path) -> None:
+        pdf = tagged(b"/Figure <</MCID 0>> BDC /Im0 Do EMC 0 0 m 9 9 l S\n",
+                     [PdfDict(Type=Name.StructElem, S=Name.H2),
+                      PdfDict(Type=Name.StructElem, S=Name.Figure, K=0)], [1])
+        del pdf.pages[0].obj["/StructParents"]
+        pdf.docinfo.Title = "Pack"
+        pdf.Root.Lang = "en-GB"
+        pdf.save(tmp_path / "pack.pdf")
+        messages = _messages(tmp_path / "pack.pdf")
+        assert "XMP metadata: no dc:title" in messages
+        assert "XMP metadata: no PDF/UA identification (pdfuaid:part 1)" in messages
+        assert "page 1: a figure has no alt text" in messages
+        assert "page 1: a heading skips from level 0 to 2" in messages
+        assert "page 1: no /StructParents: its content does not lead to the structure tree" \
+            in messages
+        assert "page 1: draws content that is neither tagged nor an artifact" in messages
 
 
 class DescribeCheckCommand:
