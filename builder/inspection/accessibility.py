@@ -157,10 +157,10 @@ def _pdf(path: Path) -> list[Issue]:
         metadata = xmp(pdf)
         for key in ("dc:title", "dc:language"):
             if not metadata.get(key):
-                issues.append(Issue(path, "XMP metadata", f"no {key}"))
+                issues.append(Issue(path, "XMP metadata", f"no {key} in the XMP metadata"))
         if metadata.get("pdfuaid:part") != "1":
             issues.append(Issue(path, "XMP metadata", "no PDF/UA identification "
-                                                      "(pdfuaid:part 1)"))
+                                                      "(pdfuaid:part 1) in the XMP metadata"))
         labels = [page.label for page in pdf.pages]
         for finding in structure_findings(pdf):
             issues.append(Issue(path, _page(finding.page, labels), finding.what))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -127,8 +128,9 @@ class DescribePdfChecks:
         pdf.Root.Lang = "en-GB"
         pdf.save(tmp_path / "pack.pdf")
         messages = _messages(tmp_path / "pack.pdf")
-        assert "XMP metadata: no dc:title" in messages
-        assert "XMP metadata: no PDF/UA identification (pdfuaid:part 1)" in messages
+        assert "XMP metadata: no dc:title in the XMP metadata" in messages
+        assert "XMP metadata: no PDF/UA identification (pdfuaid:part 1) in the XMP metadata" \
+            in messages
         assert "page 1: a figure has no alt text" in messages
         assert "page 1: a heading skips from level 0 to 2" in messages
         assert "page 1: no /StructParents: its content does not lead to the structure tree" \
@@ -155,6 +157,35 @@ class DescribeCheckCommand:
                 standalone_mode=False)
         assert [p.what for p in raised.value.problems] == [
             "cannot check '.md' files", "file not found"]
+
+    def it_writes_the_statement_from_what_it_checked(self, tmp_path: Path) -> None:
+        _accessible_docx(tmp_path / "ok.docx")
+        doc = Document()
+        doc.add_paragraph("x")
+        _save(doc, tmp_path / "bare.docx")
+        template = tmp_path / "statement.txt"
+        template.write_text("{% for f in files %}{{ f.name }} {{ f.kind }} {{ f.issues }}: "
+                            "{{ f.problems | join(', ') }}\n{% endfor %}"
+                            "total {{ issue_count }} on {{ checked_on.year }}", encoding="utf-8")
+        out = tmp_path / "statement.md"
+        with pytest.raises(CheckError):
+            app(["check", str(tmp_path / "bare.docx"), str(tmp_path / "ok.docx"), "--statement",
+                 str(out), "--statement-template", str(template)], standalone_mode=False)
+        lines = out.read_text(encoding="utf-8").splitlines()
+        bare = lines[0].removeprefix("bare.docx Word document ")
+        count = int(bare.split(":")[0])
+        assert count >= 2 and "no document title" in bare
+        assert lines[1:] == ["ok.docx Word document 0: ",
+                             f"total {count} on {dt.date.today().year}"]
+
+    def it_renders_the_shipped_statement_with_the_files_checked(self, tmp_path: Path) -> None:
+        _accessible_docx(tmp_path / "ok.docx")
+        out = tmp_path / "statement.md"
+        app(["check", str(tmp_path / "ok.docx"), "--statement", str(out)],
+            standalone_mode=False)
+        text = out.read_text(encoding="utf-8")
+        assert "{{" not in text and "{%" not in text
+        assert str(dt.date.today().year) in text
 
     def it_passes_accessible_papers(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
                                     ) -> None:
