@@ -12,7 +12,7 @@ from __future__ import annotations
 import pikepdf
 from pikepdf import Name, Pdf
 
-from builder.inspection.pdf_structure import ContentItem, untagged_drawing
+from builder.inspection.pdf_structure import ContentItem, marked_depths, untagged_drawing
 
 CONSTRUCTION = {"m", "l", "c", "v", "y", "h", "re"}
 PAINTING = {"S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n"}
@@ -36,18 +36,9 @@ def mark_untagged_paths(pdf: Pdf) -> list[int]:
 def _wrapped(instructions: list[ContentItem]) -> list[ContentItem] | None:
     """The instructions with untagged painted paths wrapped, or None when there are none."""
     out: list[ContentItem] = []
-    depth = 0
     path_start: int | None = None
     changed = False
-    for instruction in instructions:
-        if isinstance(instruction, pikepdf.ContentStreamInlineImage):
-            out.append(instruction)
-            continue
-        operator = str(instruction.operator)
-        if operator in ("BMC", "BDC"):
-            depth += 1
-        elif operator == "EMC":
-            depth -= 1
+    for instruction, operator, depth in marked_depths(instructions):
         if depth <= 0 and operator in CONSTRUCTION and path_start is None:
             path_start = len(out)
         out.append(instruction)

@@ -10,7 +10,7 @@ the structure tree, tables must have header cells.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import pikepdf
@@ -131,20 +131,30 @@ def xmp(pdf: Pdf) -> dict[str, str]:
 
 def untagged_drawing(instructions: Iterable[ContentItem]) -> bool:
     """The content draws something outside marked content (neither tagged nor an artifact)."""
+    for instruction, name, depth in marked_depths(instructions):
+        if depth > 0:
+            continue
+        if isinstance(instruction, pikepdf.ContentStreamInlineImage):
+            return True
+        if name in DRAWING and not _invisible(name, list(instruction.operands)):
+            return True
+    return False
+
+
+def marked_depths(instructions: Iterable[ContentItem]) -> Iterator[tuple[ContentItem, str, int]]:
+    """(instruction, operator name — 'BI' for an inline image —, how many marked-content
+    sequences it is inside; BMC/BDC and EMC count as outside the sequence they open or close)."""
     depth = 0
     for instruction in instructions:
         if isinstance(instruction, pikepdf.ContentStreamInlineImage):
-            if depth <= 0:
-                return True
+            yield instruction, "BI", depth
             continue
         name = str(instruction.operator)
+        if name == "EMC":
+            depth -= 1
+        yield instruction, name, depth
         if name in ("BDC", "BMC"):
             depth += 1
-        elif name == "EMC":
-            depth -= 1
-        elif depth <= 0 and name in DRAWING and not _invisible(name, list(instruction.operands)):
-            return True
-    return False
 
 
 def _invisible(operator: str, operands: list[pikepdf.Object]) -> bool:
