@@ -12,7 +12,7 @@ from __future__ import annotations
 import pikepdf
 from pikepdf import Name, Pdf
 
-from builder.inspection.pdf_structure import ContentItem, marked_depths, untagged_drawing
+from builder.inspection.pdf_structure import ContentItem, draws, marked_depths
 
 CONSTRUCTION = {"m", "l", "c", "v", "y", "h", "re"}
 PAINTING = {"S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n"}
@@ -25,19 +25,20 @@ def mark_untagged_paths(pdf: Pdf) -> list[int]:
     untagged = []
     for n, page in enumerate(pdf.pages):
         instructions: list[ContentItem] = list(pikepdf.parse_content_stream(page))
-        wrapped = _wrapped(instructions)
+        wrapped, still_untagged = _wrapped(instructions)
         if wrapped is not None:
             page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(wrapped))
-        if untagged_drawing(wrapped or instructions):
+        if still_untagged:
             untagged.append(n)
     return untagged
 
 
-def _wrapped(instructions: list[ContentItem]) -> list[ContentItem] | None:
-    """The instructions with untagged painted paths wrapped, or None when there are none."""
+def _wrapped(instructions: list[ContentItem]) -> tuple[list[ContentItem] | None, bool]:
+    """The instructions with untagged painted paths wrapped (None when there are none), and
+    whether anything else is still drawn outside marked content (in the same pass)."""
     out: list[ContentItem] = []
     path_start: int | None = None
-    changed = False
+    changed = untagged = False
     for instruction, operator, depth in marked_depths(instructions):
         if depth <= 0 and operator in CONSTRUCTION and path_start is None:
             path_start = len(out)
@@ -48,7 +49,10 @@ def _wrapped(instructions: list[ContentItem]) -> list[ContentItem] | None:
                     [Name.Artifact], pikepdf.Operator("BMC")))
                 out.append(pikepdf.ContentStreamInstruction([], pikepdf.Operator("EMC")))
                 changed = True
+            elif depth <= 0 and operator != "n":
+                untagged = True  # a path built inside marked content, painted outside it
             path_start = None
         elif operator not in CONSTRUCTION and operator not in CLIPPING:
             path_start = None
-    return out if changed else None
+            untagged = untagged or (depth <= 0 and draws(instruction, operator))
+    return (out if changed else None), untagged

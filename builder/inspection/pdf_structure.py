@@ -131,14 +131,15 @@ def xmp(pdf: Pdf) -> dict[str, str]:
 
 def untagged_drawing(instructions: Iterable[ContentItem]) -> bool:
     """The content draws something outside marked content (neither tagged nor an artifact)."""
-    for instruction, name, depth in marked_depths(instructions):
-        if depth > 0:
-            continue
-        if isinstance(instruction, pikepdf.ContentStreamInlineImage):
-            return True
-        if name in DRAWING and not _invisible(name, list(instruction.operands)):
-            return True
-    return False
+    return any(depth <= 0 and draws(instruction, name)
+               for instruction, name, depth in marked_depths(instructions))
+
+
+def draws(instruction: ContentItem, name: str) -> bool:
+    """The instruction (operator ``name``) puts marks on the page."""
+    if isinstance(instruction, pikepdf.ContentStreamInlineImage):
+        return True
+    return name in DRAWING and not _invisible(name, list(instruction.operands))
 
 
 def marked_depths(instructions: Iterable[ContentItem]) -> Iterator[tuple[ContentItem, str, int]]:
