@@ -1,12 +1,16 @@
-"""Merge tagged PDFs into one tagged PDF, keeping each document's structure tree.
+"""Merge tagged PDFs into one tagged PDF with pikepdf (qpdf), keeping each document's tags.
 
-pypdf copies pages but not the logical structure that makes a PDF "tagged". ``TaggedMerger``
-copies each source's structure tree too: the source's top element becomes a ``Part`` (titled,
-e.g. 'Agenda Item 7: Report') under one ``Document`` element, the parent tree entries of its
-pages and annotations are renumbered after those of the sources before it, and the page
-references inside the cloned tree point at the merged pages. A source without a structure tree
-(an untagged PDF appendix) contributes its pages only. The merged file declares its title,
-language (en-GB) and that it is marked, and asks viewers to show the title.
+Each source's pages are copied with their ``/StructParents`` keys and its structure tree is
+copied whole: the source's top elements go under a ``Part`` (titled, e.g. 'Agenda Item 7:
+Report') of one ``Document`` element, in the order the sources are added. The parent-tree
+entries of its pages and annotations are renumbered after those of the sources before it, so
+every page's marked content still leads to its structure element (qpdf maps the page
+references inside the copied tree onto the merged pages). A source without a structure tree
+(an untagged PDF appendix) contributes its pages only. Figures LibreOffice left without
+content or alt text are mended before the copy (:mod:`builder.assemble.figures`). The merged
+file declares its title, language (en-GB) and that it is marked, asks viewers to show the
+title, and carries XMP
+metadata (``dc:title``, ``dc:language``; ``pdfuaid:part`` 1 when no structure check fails).
 """
 
 from __future__ import annotations
@@ -16,21 +20,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pypdf import PageObject, PdfReader, PdfWriter
-from pypdf.constants import PageLabelStyle
-from pypdf.errors import PdfReadError
-from pypdf.generic import (
-    ArrayObject,
-    BooleanObject,
-    DictionaryObject,
-    IndirectObject,
-    NameObject,
-    NumberObject,
-    PdfObject,
-    TextStringObject,
-)
+import pikepdf
+from pikepdf import Array, Dictionary, Name, Pdf
 
+from builder.assemble.artifacts import mark_untagged_paths
+from builder.assemble.figures import repair_figures, source_alt_texts
+from builder.assemble.headings import number_headings
 from builder.errors import AssemblyError
+from builder.inspection.pdf_structure import structure_findings
+
+LANGUAGE = "en-GB"
 
 
 @dataclass(frozen=True)
@@ -46,150 +45,174 @@ class Outline:
 class TaggedMerger:
     """Collects pages and structure; ``write`` produces the merged PDF."""
 
-    writer: PdfWriter = field(default_factory=PdfWriter)
-    _parts: ArrayObject = field(default_factory=ArrayObject)
-    _nums: ArrayObject = field(default_factory=ArrayObject)
+    pdf: Pdf = field(default_factory=Pdf.new)
+    _sources: list[Pdf] = field(default_factory=list)
+    _parts: list[pikepdf.Object] = field(default_factory=list)
+    _nums: list[tuple[int, pikepdf.Object]] = field(default_factory=list)
     _next_key: int = 0
-    _role_map: DictionaryObject = field(default_factory=DictionaryObject)
+    _role_map: dict[str, pikepdf.Object] = field(default_factory=dict)
+    _starts: dict[int, pikepdf.Object] = field(default_factory=dict)
+    """First page -> the structure element of the (first) part starting there."""
+    _untagged: list[int] = field(default_factory=list)
+    """Pages drawing content that is neither tagged nor an artifact."""
 
     def __post_init__(self) -> None:
-        self._document = DictionaryObject({NameObject("/Type"): NameObject("/StructElem"),
-                                           NameObject("/S"): NameObject("/Document")})
-        self._document_ref = self.writer._add_object(self._document)
+        self._document = self.pdf.make_indirect(
+            Dictionary(Type=Name.StructElem, S=Name.Document))
 
     @property
     def page_count(self) -> int:
-        return len(self.writer.pages)
+        return len(self.pdf.pages)
 
-    def add(self, pdf: Path | bytes, title: str) -> int:
+    @property
+    def pages(self) -> list[pikepdf.Page]:
+        return list(self.pdf.pages)
+
+    def add(self, pdf: Path | bytes, title: str, source: Path | None = None) -> int:
         """Append every page of ``pdf`` (a file, or its bytes) as a part titled ``title``;
         returns the index of its first page. The same file may be added again (each addition
-        is a copy of its own)."""
+        is a copy of its own). A tagged PDF's figures are mended first, with the alt texts of
+        ``source`` (the document converted to it; see :mod:`builder.assemble.figures`), its
+        headings numbered (:mod:`builder.assemble.headings`), and vector drawing outside
+        marked content is marked as an artifact."""
         first = self.page_count
-        reader = _read(pdf)
-        for page in reader.pages:
-            self.writer.add_page(page)
-        added = list(self.writer.pages)[first:]
-        self._add_structure(reader, added, title)
+        opened = _open(pdf)
+        if "/StructTreeRoot" in opened.Root:
+            repair_figures(opened, lambda: source_alt_texts(source))
+            number_headings(opened)
+            self._untagged += [first + n for n in mark_untagged_paths(opened)]
+        else:
+            self._untagged += range(first, first + len(opened.pages))
+        self._sources.append(opened)  # qpdf reads the copied streams when the merge is saved
+        self.pdf.pages.extend(opened.pages)
+        self._add_structure(opened, self.pages[first:], title)
         return first
 
-    def _add_structure(self, reader: PdfReader, pages: list[PageObject], title: str) -> None:
-        root = _dict(reader.trailer["/Root"])
-        tree = _dict(root.get("/StructTreeRoot"))
-        if not tree:
+    def _add_structure(self, source: Pdf, pages: list[pikepdf.Page], title: str) -> None:
+        if "/StructTreeRoot" not in source.Root:
             for page in pages:  # untagged: keep no dangling references into a missing tree
-                page.pop(NameObject("/StructParents"), None)
+                if "/StructParents" in page.obj:
+                    del page.obj["/StructParents"]
             return
+        tree = self.pdf.copy_foreign(source.Root.StructTreeRoot)
         offset = self._next_key
         highest = -1
         for key, value in _number_tree(tree.get("/ParentTree")):
-            self._nums.append(NumberObject(key + offset))
-            self._nums.append(value.clone(self.writer))
+            self._nums.append((key + offset, value))
             highest = max(highest, key)
         self._next_key = offset + highest + 1
         for page in pages:
-            _shift(page, "/StructParents", offset)
-            for annotation in page.get("/Annots") or ():
-                _shift(_dict(annotation), "/StructParent", offset)
-        part = DictionaryObject({
-            NameObject("/Type"): NameObject("/StructElem"), NameObject("/S"): NameObject("/Part"),
-            NameObject("/T"): TextStringObject(title), NameObject("/P"): self._document_ref})
-        part_ref = self.writer._add_object(part)
-        kids = ArrayObject()
-        for top in _as_array(tree.get("/K")):
-            element = top.clone(self.writer)
-            _dict(element)[NameObject("/P")] = part_ref
-            kids.append(element if isinstance(element, IndirectObject)
-                        else self.writer._add_object(element))
-        part[NameObject("/K")] = kids
-        self._parts.append(part_ref)
-        for role, target in _dict(tree.get("/RoleMap")).items():
-            self._role_map[NameObject(role)] = target
+            _shift(page.obj, "/StructParents", offset)
+            for annotation in page.obj.get("/Annots", Array()):
+                _shift(annotation, "/StructParent", offset)
+        part = self.pdf.make_indirect(Dictionary(
+            Type=Name.StructElem, S=Name.Part, T=pikepdf.String(title), P=self._document))
+        kids = Array()
+        for top in _as_list(tree.get("/K")):
+            if isinstance(top, Dictionary):
+                top.P = part
+            kids.append(top)
+        part.K = kids
+        self._parts.append(part)
+        if pages:
+            self._starts.setdefault(self.page_count - len(pages), part)
+        for role, target in tree.get("/RoleMap", Dictionary()).items():
+            self._role_map[role] = target
 
     def write(self, out: Path, title: str, labels: tuple[int, int] | None = None,
               outline: tuple[Outline, ...] = ()) -> None:
         """Write the merged PDF. ``labels`` = (unnumbered pages, first numbered page): the
-        viewer's page labels then match the stamps (front matter i, ii, ...; then 1, 2, ...)."""
-        writer = self.writer
-        self._document[NameObject("/K")] = self._parts
-        tree = DictionaryObject({
-            NameObject("/Type"): NameObject("/StructTreeRoot"),
-            NameObject("/K"): self._document_ref,
-            NameObject("/ParentTree"): writer._add_object(
-                DictionaryObject({NameObject("/Nums"): self._nums})),
-            NameObject("/ParentTreeNextKey"): NumberObject(self._next_key),
-            NameObject("/RoleMap"): self._role_map,
-        })
-        self._document[NameObject("/P")] = writer._add_object(tree)
-        catalog = writer.root_object
-        catalog[NameObject("/StructTreeRoot")] = self._document[NameObject("/P")]
-        catalog[NameObject("/MarkInfo")] = DictionaryObject(
-            {NameObject("/Marked"): BooleanObject(True)})
-        catalog[NameObject("/Lang")] = TextStringObject("en-GB")
-        catalog[NameObject("/ViewerPreferences")] = DictionaryObject(
-            {NameObject("/DisplayDocTitle"): BooleanObject(True)})
-        writer.add_metadata({"/Title": title, "/Producer": "builder (pypdf)"})
+        viewer's page labels then match the stamps (front matter i, ii, ...; then 1, 2, ...).
+        The XMP metadata claims PDF/UA-1 only when the finished document has no structure
+        findings (:func:`builder.inspection.pdf_structure.structure_findings`)."""
+        pdf = self.pdf
+        self._document.K = Array(self._parts)
+        nums = Array([item for key, value in self._nums for item in (key, value)])
+        tree = pdf.make_indirect(Dictionary(
+            Type=Name.StructTreeRoot, K=self._document,
+            ParentTree=pdf.make_indirect(Dictionary(Nums=nums)),
+            ParentTreeNextKey=self._next_key, RoleMap=Dictionary(self._role_map)))
+        self._document.P = tree
+        root = pdf.Root
+        root.StructTreeRoot = tree
+        root.MarkInfo = Dictionary(Marked=True)
+        root.Lang = pikepdf.String(LANGUAGE)
+        root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
+        pdf.docinfo.Title = pikepdf.String(title)
+        pdf.docinfo.Producer = pikepdf.String("builder (pikepdf)")
         if labels is not None:
-            front, first = labels
-            if front:
-                writer.set_page_label(0, front - 1, PageLabelStyle.LOWERCASE_ROMAN, start=1)
-            if self.page_count > front:
-                writer.set_page_label(front, self.page_count - 1, PageLabelStyle.DECIMAL,
-                                      start=first)
-        _add_outline(writer, outline, None)
+            root.PageLabels = _page_labels(self.page_count, *labels)
         if outline:
-            writer.page_mode = "/UseOutlines"
-        with out.open("wb") as handle:
-            writer.write(handle)
+            with pdf.open_outline() as tree_of_bookmarks:
+                tree_of_bookmarks.root.extend(_outline_items(outline, self._starts))
+            root.PageMode = Name.UseOutlines
+        _write_xmp(pdf, title, not structure_findings(pdf, self._untagged))
+        try:
+            pdf.save(out, deterministic_id=True)
+        finally:
+            for source in self._sources:
+                source.close()
 
 
-def _read(pdf: Path | bytes) -> PdfReader:
+def _open(pdf: Path | bytes) -> Pdf:
     name = "(generated page)" if isinstance(pdf, bytes) else str(pdf)
     try:
-        return PdfReader(io.BytesIO(pdf) if isinstance(pdf, bytes) else pdf)
-    except (PdfReadError, OSError, ValueError) as exc:
+        return Pdf.open(io.BytesIO(pdf) if isinstance(pdf, bytes) else pdf)
+    except (pikepdf.PdfError, OSError, ValueError) as exc:
         raise AssemblyError(f"{name}: cannot read this PDF: {exc}",
                             hint="Re-export the file as PDF, or supply it as .docx.") from None
 
 
-def _number_tree(node: PdfObject | None) -> Iterator[tuple[int, PdfObject]]:
+def _number_tree(node: pikepdf.Object | None) -> Iterator[tuple[int, pikepdf.Object]]:
     """(key, value) pairs of a number tree, following /Kids."""
-    if node is None:
+    if not isinstance(node, Dictionary):
         return
-    node = node.get_object()
-    if not isinstance(node, DictionaryObject):
-        return
-    nums = node.get("/Nums") or ArrayObject()
+    nums = node.get("/Nums", Array())
     for n in range(0, len(nums) - 1, 2):
         yield int(nums[n]), nums[n + 1]
-    for kid in node.get("/Kids") or ():
+    for kid in node.get("/Kids", Array()):
         yield from _number_tree(kid)
 
 
-def _dict(obj: PdfObject | None) -> DictionaryObject:
-    """The dictionary ``obj`` is or refers to; an empty one for anything else."""
-    resolved = obj.get_object() if obj is not None else None
-    return resolved if isinstance(resolved, DictionaryObject) else DictionaryObject()
+def _shift(obj: pikepdf.Object, key: str, offset: int) -> None:
+    if isinstance(obj, Dictionary) and key in obj:
+        obj[key] = int(obj[key]) + offset
 
 
-def _shift(obj: DictionaryObject, key: str, offset: int) -> None:
-    value = obj.get(key)
-    if isinstance(value, NumberObject):
-        obj[NameObject(key)] = NumberObject(int(value) + offset)
-
-
-def _as_array(value: PdfObject | None) -> list[PdfObject]:
+def _as_list(value: pikepdf.Object | None) -> list[pikepdf.Object]:
     if value is None:
         return []
-    resolved = value.get_object()
-    if isinstance(resolved, ArrayObject):
-        return list(resolved)
+    if isinstance(value, Array):
+        return list(value)
     return [value]
 
 
-def _add_outline(writer: PdfWriter, items: tuple[Outline, ...],
-                 parent: IndirectObject | None) -> None:
+def _page_labels(pages: int, front: int, first: int) -> Dictionary:
+    nums: list[object] = []
+    if front:
+        nums += [0, Dictionary(S=Name.r)]
+    if pages > front:
+        nums += [front, Dictionary(S=Name.D, St=first)]
+    return Dictionary(Nums=Array(nums))
+
+
+def _outline_items(items: tuple[Outline, ...], parts: dict[int, pikepdf.Object]
+                   ) -> list[pikepdf.OutlineItem]:
+    """Bookmarks, each linked (/SE) to the structure part starting on its page, so that the
+    outline and the structure tree agree."""
+    made = []
     for item in items:
-        ref = writer.add_outline_item(title=item.title, page_number=item.page, parent=parent,
-                                      is_open=False)
-        _add_outline(writer, item.children, ref)
+        entry = pikepdf.OutlineItem(item.title, item.page,
+                                    structure_element=parts.get(item.page))
+        entry.children.extend(_outline_items(item.children, parts))
+        made.append(entry)
+    return made
+
+
+def _write_xmp(pdf: Pdf, title: str, claim_ua: bool) -> None:
+    with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
+        meta["dc:title"] = title
+        meta["dc:language"] = [LANGUAGE]
+        meta["pdf:Producer"] = "builder (pikepdf)"
+        if claim_ua:
+            meta["pdfuaid:part"] = "1"

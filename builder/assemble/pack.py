@@ -14,8 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pypdf import PdfReader
-from pypdf.errors import PdfReadError
+import pikepdf
 
 from builder.assemble.merge import Outline, TaggedMerger
 from builder.assemble.pagination import Span, paginate
@@ -34,18 +33,21 @@ class PackPart:
     exempt: bool = False
     notice: Path | None = None
     """For an exempt part: the one-page PDF standing in for it in the public pack."""
+    source: Path | None = None
+    """The .docx/.pptx converted to ``pdf``, whose alt texts mend the PDF's figures."""
 
     @property
     def label(self) -> str:
         """The title's first words: 'Appendix 2'."""
         return self.title.split(":")[0]
 
-    def public(self) -> tuple[str, Path]:
+    def public(self) -> tuple[str, Path, Path | None]:
+        """Bookmark, PDF and source document of what the public pack shows for this part."""
         if not self.exempt:
-            return self.title, self.pdf
+            return self.title, self.pdf, self.source
         if self.notice is None:
             raise AssemblyError(f"{self.title}: exempt, but no notice page stands in for it")
-        return f"{self.title} (not for publication)", self.notice
+        return f"{self.title} (not for publication)", self.notice, None
 
 
 @dataclass(frozen=True)
@@ -77,8 +79,9 @@ class FrontMatter:
 def page_count(pdf: Path) -> int:
     """Pages of a PDF, or an AssemblyError naming it."""
     try:
-        return len(PdfReader(pdf).pages)
-    except (PdfReadError, OSError, ValueError) as exc:
+        with pikepdf.open(pdf) as opened:
+            return len(opened.pages)
+    except (pikepdf.PdfError, OSError, ValueError) as exc:
         raise AssemblyError(f"{pdf}: cannot read this PDF: {exc}") from None
 
 
@@ -105,9 +108,9 @@ def write_public_pack(front: FrontMatter, papers: Sequence[PackPaper], blank: Pa
         children = []
         start = merger.page_count
         for part in paper.parts:
-            label, pdf = part.public()
+            label, pdf, source = part.public()
             children.append(Outline(label, merger.add(pdf, f"Agenda Item {paper.number}: "
-                                                           f"{label}")))
+                                                           f"{label}", source)))
         for _ in range(span.blank):
             merger.add(blank, "Blank page")
         made = merger.page_count - start
@@ -119,7 +122,7 @@ def write_public_pack(front: FrontMatter, papers: Sequence[PackPaper], blank: Pa
                             if n == span.first else "") for n in range(span.first, span.last + 1))
         outline.append(Outline(paper.bookmark, start, tuple(children)))
     raise_if_any(problems, AssemblyError, "the papers changed after the agenda was paginated")
-    stamp_pages(list(merger.writer.pages), stamps)
+    stamp_pages(merger.pdf, stamps)
     merger.write(out, title, labels=(unnumbered, 1), outline=tuple(outline))
 
 
@@ -138,13 +141,13 @@ def write_exempt_pack(papers: Sequence[PackPaper], out: Path, title: str) -> boo
     stamps: list[Stamp] = []
     for paper, part in parts:
         name = f"Agenda Item {paper.number}, {part.title}"
-        start = merger.add(part.pdf, name)
+        start = merger.add(part.pdf, name, part.source)
         outline.append(Outline(name, start))
         count = merger.page_count - start
         stamps.extend(Stamp(banner=NOT_FOR_PUBLICATION,
                             foot=f"Agenda Item {paper.number}, {part.label} – "
                                  f"page {k} of {count}")
                       for k in range(1, count + 1))
-    stamp_pages(list(merger.writer.pages), stamps)
+    stamp_pages(merger.pdf, stamps)
     merger.write(out, title, outline=tuple(outline))
     return True

@@ -1,8 +1,9 @@
 """Page stamps (format-spec B.3): 'Page N' at the foot, 'Agenda Item N' at the head.
 
-The stamps are drawn with reportlab on an overlay page of the same size as the page stamped and
-merged onto it with pypdf. They are marked as pagination artifacts, so that the tagged PDF's
-reading order is unchanged and screen readers do not read them as body text. The font is Liberation
+The stamps are drawn with reportlab on an overlay page of the same size as the page stamped, which
+pikepdf turns into a form XObject drawn after the page's own content inside a pagination
+artifact (``/Artifact BDC ... EMC``), so that the tagged PDF's reading order and marked content
+are unchanged and screen readers do not read the stamps as body text. The font is Liberation
 Sans (Arial's metric twin), embedded, when installed; otherwise Helvetica.
 """
 
@@ -14,8 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pypdf import PageObject, PdfReader
-from pypdf.generic import DecodedStreamObject, NameObject
+from pikepdf import Name, Page, Pdf
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
@@ -56,25 +56,51 @@ def font(name: str) -> str:
     return name
 
 
-def stamp_pages(pages: Sequence[PageObject], stamps: Sequence[Stamp]) -> None:
-    """Merge ``stamps[i]`` onto ``pages[i]`` (pages without anything to print are left alone)."""
+def stamp_pages(pdf: Pdf, stamps: Sequence[Stamp]) -> None:
+    """Draw ``stamps[i]`` on page ``i`` of ``pdf`` (pages without anything to print are left
+    alone)."""
+    pages = list(pdf.pages)
     if len(pages) != len(stamps):
         raise ValueError(f"{len(stamps)} stamps for {len(pages)} pages")
     todo = [(page, stamp) for page, stamp in zip(pages, stamps, strict=True)
             if stamp.foot or stamp.head or stamp.banner]
     if not todo:
         return
-    overlay = PdfReader(io.BytesIO(_draw([(_size(page), stamp) for page, stamp in todo])))
-    for (page, _stamp), over in zip(todo, overlay.pages, strict=True):
-        _as_artifact(over)
-        page.merge_page(over)
+    with Pdf.open(io.BytesIO(_draw([(_size(page), stamp) for page, stamp in todo]))) as overlay:
+        for (page, _stamp), over in zip(todo, overlay.pages, strict=True):
+            _draw_as_artifact(pdf, page, over)
 
 
-def _size(page: PageObject) -> tuple[float, float]:
-    if page.rotation % 360:
-        page.transfer_rotation_to_content()
+def _size(page: Page) -> tuple[float, float]:
+    """The page as seen: width and height after its /Rotate."""
     box = page.mediabox
-    return float(box.width), float(box.height)
+    width, height = float(box[2]) - float(box[0]), float(box[3]) - float(box[1])
+    return (height, width) if _rotation(page) in (90, 270) else (width, height)
+
+
+def _rotation(page: Page) -> int:
+    return int(page.obj.get("/Rotate", 0)) % 360
+
+
+def _placement(page: Page) -> bytes:
+    """The matrix putting an upright overlay of the seen page's size onto ``page``'s user space
+    (undoing /Rotate, from the media box's corner)."""
+    box = [float(v) for v in page.mediabox]
+    width, height = box[2] - box[0], box[3] - box[1]
+    matrix = {0: (1, 0, 0, 1, box[0], box[1]),
+              90: (0, 1, -1, 0, box[0] + width, box[1]),
+              180: (-1, 0, 0, -1, box[0] + width, box[1] + height),
+              270: (0, -1, 1, 0, box[0], box[1] + height)}[_rotation(page)]
+    return " ".join(f"{v:g}" for v in matrix).encode()
+
+
+def _draw_as_artifact(pdf: Pdf, page: Page, overlay: Page) -> None:
+    """Draw ``overlay`` over ``page`` as a pagination artifact (PDF/UA: not part of the text)."""
+    form = pdf.copy_foreign(overlay.as_form_xobject())
+    name = page.add_resource(form, Name.XObject, prefix="Stamp")
+    page.contents_add(b"q\n", prepend=True)
+    page.contents_add(b"\nQ\n/Artifact <</Type /Pagination>> BDC\nq " + _placement(page)
+                      + b" cm " + bytes(name.unparse()) + b" Do Q\nEMC\n")
 
 
 def _draw(pages: list[tuple[tuple[float, float], Stamp]]) -> bytes:
@@ -93,13 +119,3 @@ def _draw(pages: list[tuple[tuple[float, float], Stamp]]) -> bytes:
         canvas.showPage()
     canvas.save()
     return buffer.getvalue()
-
-
-def _as_artifact(page: PageObject) -> None:
-    """Wrap the overlay's drawing in a pagination artifact (PDF/UA: not part of the text)."""
-    content = page.get_contents()
-    if content is None:
-        return
-    stream = DecodedStreamObject()
-    stream.set_data(b"/Artifact <</Type /Pagination>> BDC\n" + content.get_data() + b"\nEMC\n")
-    page[NameObject("/Contents")] = stream

@@ -1,30 +1,31 @@
-"""Accessibility checks of finished papers (DESIGN 6), behind ``builder check``.
+"""Accessibility checks of finished papers (DESIGN 6, issue 11), behind ``builder check``.
 
 Reads .docx, .pptx and .pdf files back and lists what a screen-reader user or an auditor of
 the UK public-sector accessibility regulations would find missing: document title and language,
 heading structure, alt text on every picture and chart, marked table header rows, no merged
-cells in data tables, slide titles, tagged PDF.
+cells in data tables, slide titles, text contrast of at least 4.5:1 (WCAG 1.4.3). A PDF — the
+published pack itself, not only its sources — is read with pikepdf: tagged, with its language,
+title shown, XMP metadata (dc:title, dc:language, pdfuaid:part), and a structure tree whose
+figures hold content and alt text, whose headings skip no level, whose tables have header cells,
+that every page leads into, with nothing drawn untagged (:mod:`pdf_structure`). A problem on
+a page names the page as stamped on it (its page label) where that differs from its position.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pypdf import PdfReader
-from pypdf.errors import PdfReadError
-from pypdf.generic import DictionaryObject, PdfObject
+import pikepdf
 
 from builder.data.safezip import check_office_zip
+from builder.inspection.contrast import MINIMUM, Pairing, low_contrast
 from builder.inspection.docx_summary import DocxSummary, summarize_docx
+from builder.inspection.pdf_structure import PLACEHOLDER_ALT, structure_findings, xmp
 from builder.inspection.pptx_summary import DeckSummary, summarize_pptx
 
 CHECKED = (".docx", ".pptx", ".pdf")
-# alt text that only repeats a file name or a default shape name tells a listener nothing
-PLACEHOLDER_ALT = re.compile(
-    r"^(.*\.(png|jpe?g|gif|bmp|emf|wmf|svg|tiff?)|(picture|image|chart) \d+)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -62,11 +63,11 @@ def check_file(path: Path) -> list[Issue]:
         return [Issue(path, "", bad)]
     try:
         if suffix == ".docx":
-            return _docx(path, summarize_docx(path))
+            return _docx(path, summarize_docx(path)) + _contrast(path, low_contrast(path))
         if suffix == ".pptx":
-            return _pptx(path, summarize_pptx(path))
+            return _pptx(path, summarize_pptx(path)) + _contrast(path, low_contrast(path))
         return _pdf(path)
-    except (PdfReadError, KeyError, ValueError, OSError) as exc:
+    except (pikepdf.PdfError, KeyError, ValueError, OSError) as exc:
         return [Issue(path, "", f"cannot be read: {exc}")]
 
 
@@ -122,22 +123,53 @@ def _pptx(path: Path, deck: DeckSummary) -> list[Issue]:
     return issues
 
 
-def _pdf(path: Path) -> list[Issue]:
-    reader = PdfReader(path)
-    root = _dictionary(reader.trailer.get("/Root"))
+def _contrast(path: Path, low: list[Pairing]) -> list[Issue]:
+    """One issue per place and colour pair below the minimum, with how many runs use it."""
+    pairs: dict[tuple[str, str, str], list[Pairing]] = {}
+    for pairing in low:
+        key = (pairing.where, pairing.foreground, pairing.background)
+        pairs.setdefault(key, []).append(pairing)
     issues = []
-    if not (reader.metadata and (reader.metadata.title or "").strip()):
-        issues.append(Issue(path, "metadata", "no document title"))
-    if not str(root.get("/Lang", "")).lower().startswith("en"):
-        issues.append(Issue(path, "catalog", "no /Lang (document language)"))
-    if not (_dictionary(root.get("/MarkInfo")).get("/Marked") and "/StructTreeRoot" in root):
-        issues.append(Issue(path, "catalog", "not a tagged PDF"))
-    if not _dictionary(root.get("/ViewerPreferences")).get("/DisplayDocTitle"):
-        issues.append(Issue(path, "viewer preferences", "the title is not shown (DisplayDocTitle)"))
+    for (_where, fore, back), runs in pairs.items():
+        first = runs[0]
+        example = f", e.g. '{first.text[:30]}'" if first.text.strip() else ""
+        issues.append(Issue(path, first.where, f"{len(runs)} run(s) of text #{fore} on #{back}"
+                            f"{example}: contrast {first.ratio:.2f}:1, below {MINIMUM}:1"))
     return issues
 
 
-def _dictionary(obj: object) -> DictionaryObject:
-    """``obj`` resolved to a PDF dictionary (an empty one when absent or of another type)."""
-    resolved = obj.get_object() if isinstance(obj, PdfObject) else obj
-    return resolved if isinstance(resolved, DictionaryObject) else DictionaryObject()
+def _pdf(path: Path) -> list[Issue]:
+    with pikepdf.open(path) as pdf:
+        root = pdf.Root
+        issues = []
+        if not str(pdf.docinfo.get("/Title", "")).strip():
+            issues.append(Issue(path, "metadata", "no document title"))
+        if not str(root.get("/Lang", "")).lower().startswith("en"):
+            issues.append(Issue(path, "catalog", "no /Lang (document language)"))
+        marked = bool(root.get("/MarkInfo", pikepdf.Dictionary()).get("/Marked", False))
+        if not (marked and "/StructTreeRoot" in root):
+            issues.append(Issue(path, "catalog", "not a tagged PDF"))
+            return issues
+        preferences = root.get("/ViewerPreferences", pikepdf.Dictionary())
+        if not bool(preferences.get("/DisplayDocTitle", False)):
+            issues.append(Issue(path, "viewer preferences",
+                                "the title is not shown (DisplayDocTitle)"))
+        metadata = xmp(pdf)
+        for key in ("dc:title", "dc:language"):
+            if not metadata.get(key):
+                issues.append(Issue(path, "XMP metadata", f"no {key} in the XMP metadata"))
+        if metadata.get("pdfuaid:part") != "1":
+            issues.append(Issue(path, "XMP metadata", "no PDF/UA identification "
+                                                      "(pdfuaid:part 1) in the XMP metadata"))
+        labels = [page.label for page in pdf.pages]
+        for finding in structure_findings(pdf):
+            issues.append(Issue(path, _page(finding.page, labels), finding.what))
+    return issues
+
+
+def _page(number: int | None, labels: list[str]) -> str:
+    """'page 52 (stamped 46)' when the page label differs from its position."""
+    if number is None:
+        return "structure tree"
+    label = labels[number - 1] if number <= len(labels) else ""
+    return f"page {number}" + (f" (stamped {label})" if label and label != str(number) else "")

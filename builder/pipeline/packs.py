@@ -167,6 +167,6 @@ def agenda_papers(inputs: MeetingInputs, papers: Papers) -> list[PackPaper]:
                 source = _appendix_source(a.source, a.kind, papers.deck)
                 notice = pdf[own.notices[(number, a.number)]] if a.exempt else None
                 parts.append(PackPart(pc.appendix_bookmark(a.number, a.title), pdf[source],
-                                      a.exempt, notice))
+                                      a.exempt, notice, source))
             out.append(PackPaper(number, report.title, tuple(parts)))
     return out

@@ -30,6 +30,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
+from style_colours import readable_style_colours
 
 OUT = Path(__file__).resolve().parent.parent / "committee_report.docx"
 FONT = "Arial"
@@ -239,10 +240,15 @@ class Body:
         """A paragraph holding only a docxtpl paragraph tag ({%p ... %}); removed on render."""
         self.doc.add_paragraph(text, style="Normal")
 
-    def field(self, label: str, value: str) -> None:
+    def field(self, label: str, value: str, top_heading: bool = False) -> None:
+        """A 'LABEL:<tab>value' line; ``top_heading`` gives it outline level 1, so that
+        LibreOffice tags it H1 in the PDF: the report's one top heading (issue 11)."""
         para = self.doc.add_paragraph(style="Report Field")
         para.add_run(label, style="Field Label")
         para.add_run("\t" + value)
+        if top_heading:
+            para._p.get_or_add_pPr().append(parse_xml(f'<w:outlineLvl {nsdecls("w")} '
+                                                      'w:val="0"/>'))
 
     def heading(self, text: str, level: int = 1) -> None:
         self.doc.add_paragraph(text, style=f"Heading {level}")
@@ -306,7 +312,7 @@ def _full_width(table: object) -> None:
 def write_body(doc: Document) -> None:
     b = Body(doc)
     b.field("DECISION-MAKER:", "{{ decision_maker }}")
-    b.field("SUBJECT:", "{{ subject }}")
+    b.field("SUBJECT:", "{{ subject }}", top_heading=True)
     b.field("DATE OF DECISION:", "{{ date_of_decision }}")
     b.field("REPORT OF:", "{{ report_of }}")
     b.heading("CONTACT DETAILS")
@@ -476,6 +482,7 @@ def main() -> None:
     write_body(doc)
     write_footer(doc)
     slim(doc)
+    readable_style_colours(doc)
     props = doc.core_properties
     props.title = "Committee report"
     props.subject = "Committee report template (docxtpl)"

@@ -25,6 +25,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
+from style_colours import readable_style_colours
 
 TEMPLATES = Path(__file__).resolve().parent.parent
 FONT = "Arial"
@@ -139,6 +140,15 @@ def lines(doc: Doc, source: str) -> None:
     tag(doc, "{%p endfor %}")
 
 
+def top_heading(paragraph: Any) -> Any:
+    """Give the paragraph outline level 1: LibreOffice tags it H1 in the PDF, the paper's one
+    top heading (issue 11), while it keeps its own (Title) look."""
+    level = OxmlElement("w:outlineLvl")
+    level.set(qn("w:val"), "0")
+    paragraph._p.get_or_add_pPr().append(level)
+    return paragraph
+
+
 def mark_header_row(row: Any) -> None:
     """Repeat the row on every page and mark it as the table's header (DESIGN 6)."""
     trpr = row._tr.get_or_add_trPr()
@@ -149,7 +159,7 @@ def mark_header_row(row: Any) -> None:
 
 def front_sheet() -> Doc:
     doc = new_document()
-    doc.add_paragraph("{{ panel }}", style="Title")
+    top_heading(doc.add_paragraph("{{ panel }}", style="Title"))
     doc.add_paragraph("{{ date_line }}", style="Subtitle")
     doc.add_paragraph("{{ venue }}")
     doc.add_paragraph("{{ open_to_public }}")
@@ -164,8 +174,8 @@ def front_sheet() -> Doc:
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
     page_break(doc)
-    doc.add_paragraph("{{ heading }}", style="Title")
-    doc.add_paragraph("{{ panel }}", style="Heading 1")
+    doc.add_paragraph("{{ heading }}", style="Heading 2")
+    doc.add_paragraph("{{ panel }}", style="Subtitle")
     lines(doc, "before_dates")
     doc.add_paragraph("{{ dates.heading }}", style="Heading 2")
     table = doc.add_table(rows=3, cols=2)
@@ -204,7 +214,7 @@ def issue_line(doc: Doc) -> None:
 
 def agenda() -> Doc:
     doc = new_document()
-    doc.add_paragraph("AGENDA", style="Title")
+    top_heading(doc.add_paragraph("AGENDA", style="Title"))
     tag(doc, "{%p for item in items %}")
     agenda_item(doc)
     tag(doc, "{%p endfor %}")
@@ -215,7 +225,7 @@ def agenda() -> Doc:
 def supplement() -> Doc:
     """The supplementary agenda: the late items with their pages and the reason for lateness."""
     doc = new_document()
-    doc.add_paragraph("SUPPLEMENTARY AGENDA", style="Title")
+    top_heading(doc.add_paragraph("SUPPLEMENTARY AGENDA", style="Title"))
     doc.add_paragraph("{{ panel }}", style="Subtitle")
     doc.add_paragraph("{{ date_line }}")
     doc.add_paragraph("The papers for the items below were not available when the agenda was "
@@ -277,6 +287,7 @@ def main(only: tuple[str, ...] = ()) -> None:
         if only and name not in only:
             continue
         doc = make()
+        readable_style_colours(doc)
         props = doc.core_properties
         props.title, props.language, props.author = "", "en-GB", "builder"
         props.comments = "Agenda pack template; see templates/src/make_pack_templates.py"

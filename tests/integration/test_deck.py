@@ -18,11 +18,13 @@ from pypdf import PdfReader
 
 from builder.cli import main
 from builder.config.catalogue import Indicator
+from builder.inspection.contrast import low_contrast
 from builder.inspection.pptx_summary import DeckSummary, SlideSummary, summarize_pptx
 from builder.pipeline.data import compute_data
 from builder.pipeline.deck import build_deck
 from builder.pipeline.inputs import load_deck_inputs
 from builder.present.statements import display_name, indicator_name
+from builder.render.slides_table import HEADER_FILL
 from tests.conftest import CONFIG
 from tests.golden_support import assert_matches_golden
 
@@ -318,8 +320,14 @@ class DescribeAccessibility:
         assert len(tables) == 12
         assert all(t.header_marked for t in tables)
         assert all("RAG" in t.rows[0] for t in tables)
-        fills = [cell for t in tables for cell in t.filled]
+        header = {text for t in tables for text in t.rows[0]}
+        fills = [cell for t in tables for cell in t.filled if cell[0] not in header]
         assert fills and all(text in ("Red", "Amber", "Green") for text, _ in fills)
+        # the header row has a fill of its own, dark enough for white text (issue 11)
+        assert all((text, HEADER_FILL) in t.filled for t in tables for text in t.rows[0])
+
+    def it_has_no_text_below_4_5_to_1_contrast(self, deck_file: Path) -> None:
+        assert low_contrast(deck_file) == []
 
     def it_reads_in_visual_order(self, summary: DeckSummary) -> None:
         for slide in summary.slides:

@@ -21,6 +21,7 @@ from builder.config.meeting import load_meeting
 from builder.inspection.pdf_summary import PdfSummary, structure_problems, summarize
 from tests.conftest import CONFIG
 from tests.golden_support import assert_matches_golden
+from tests.integration.conftest import SampleBuild
 
 pytestmark = pytest.mark.libreoffice
 
@@ -62,11 +63,9 @@ class Built:
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    out = tmp_path_factory.mktemp("sample") / "out"
-    result = CliRunner().invoke(app, ["build", str(MEETING), "--out", str(out)])
-    assert result.exit_code == 0, result.output
-    return Built(out, result.output, summarize(out / "agenda-pack-public.pdf", workers=2),
+def built(sample_build: SampleBuild) -> Built:
+    out = sample_build.out
+    return Built(out, sample_build.output, summarize(out / "agenda-pack-public.pdf", workers=2),
                  summarize(out / "agenda-pack-exempt.pdf"))
 
 

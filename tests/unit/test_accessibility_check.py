@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from pikepdf import Dictionary as PdfDict
+from pikepdf import Name
 from pptx import Presentation
 from pptx.util import Inches
 from reportlab.pdfgen.canvas import Canvas
@@ -15,6 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 from builder.cli import app
 from builder.errors import CheckError, ConfigError
 from builder.inspection.accessibility import check_file
+from tests.unit.test_pdf_figures import tagged
 
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d49484452000000010000000108020000009077"
@@ -23,6 +28,12 @@ PNG = bytes.fromhex(
 
 def _accessible_docx(path: Path) -> Path:
     doc = Document()
+    for style in doc.styles:  # python-docx's default template colours some styles #4F81BD
+        color = style.element.find(f"{qn('w:rPr')}/{qn('w:color')}")
+        if color is not None and style.type in (WD_STYLE_TYPE.PARAGRAPH,
+                                                WD_STYLE_TYPE.CHARACTER):
+            color.attrib.clear()
+            color.set(qn("w:val"), "1F3864")
     doc.core_properties.title = "Children and Learning - Performance"
     doc.core_properties.language = "en-GB"
     doc.add_heading("Appendix 1", level=1)
@@ -108,6 +119,25 @@ class DescribePdfChecks:
         assert "catalog: no /Lang (document language)" in messages
 
 
+    def it_reads_the_structure_tree_of_a_tagged_pdf(self, tmp_path: Path) -> None:
+        pdf = tagged(b"/Figure <</MCID 0>> BDC /Im0 Do EMC 0 0 m 9 9 l S\n",
+                     [PdfDict(Type=Name.StructElem, S=Name.H2),
+                      PdfDict(Type=Name.StructElem, S=Name.Figure, K=0)], [1])
+        del pdf.pages[0].obj["/StructParents"]
+        pdf.docinfo.Title = "Pack"
+        pdf.Root.Lang = "en-GB"
+        pdf.save(tmp_path / "pack.pdf")
+        messages = _messages(tmp_path / "pack.pdf")
+        assert "XMP metadata: no dc:title in the XMP metadata" in messages
+        assert "XMP metadata: no PDF/UA identification (pdfuaid:part 1) in the XMP metadata" \
+            in messages
+        assert "page 1: a figure has no alt text" in messages
+        assert "page 1: a heading skips from level 0 to 2" in messages
+        assert "page 1: no /StructParents: its content does not lead to the structure tree" \
+            in messages
+        assert "page 1: draws content that is neither tagged nor an artifact" in messages
+
+
 class DescribeCheckCommand:
     def it_fails_with_every_issue_listed(self, tmp_path: Path) -> None:
         doc = Document()
@@ -127,6 +157,35 @@ class DescribeCheckCommand:
                 standalone_mode=False)
         assert [p.what for p in raised.value.problems] == [
             "cannot check '.md' files", "file not found"]
+
+    def it_writes_the_statement_from_what_it_checked(self, tmp_path: Path) -> None:
+        _accessible_docx(tmp_path / "ok.docx")
+        doc = Document()
+        doc.add_paragraph("x")
+        _save(doc, tmp_path / "bare.docx")
+        template = tmp_path / "statement.txt"
+        template.write_text("{% for f in files %}{{ f.name }} {{ f.kind }} {{ f.issues }}: "
+                            "{{ f.problems | join(', ') }}\n{% endfor %}"
+                            "total {{ issue_count }} on {{ checked_on.year }}", encoding="utf-8")
+        out = tmp_path / "statement.md"
+        with pytest.raises(CheckError):
+            app(["check", str(tmp_path / "bare.docx"), str(tmp_path / "ok.docx"), "--statement",
+                 str(out), "--statement-template", str(template)], standalone_mode=False)
+        lines = out.read_text(encoding="utf-8").splitlines()
+        bare = lines[0].removeprefix("bare.docx Word document ")
+        count = int(bare.split(":")[0])
+        assert count >= 2 and "no document title" in bare
+        assert lines[1:] == ["ok.docx Word document 0: ",
+                             f"total {count} on {dt.date.today().year}"]
+
+    def it_renders_the_shipped_statement_with_the_files_checked(self, tmp_path: Path) -> None:
+        _accessible_docx(tmp_path / "ok.docx")
+        out = tmp_path / "statement.md"
+        app(["check", str(tmp_path / "ok.docx"), "--statement", str(out)],
+            standalone_mode=False)
+        text = out.read_text(encoding="utf-8")
+        assert "{{" not in text and "{%" not in text
+        assert str(dt.date.today().year) in text
 
     def it_passes_accessible_papers(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
                                     ) -> None:

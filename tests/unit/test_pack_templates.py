@@ -66,7 +66,11 @@ class DescribeTemplates:
                                                              ) -> None:
         lines = texts(rendered["front_sheet"])
         headings = [text for style, text in lines if style == "Heading 2"]
-        assert headings[:3] == ["Members", "Contacts", "Terms Of Reference:-"]
+        council = load_council(CONFIG / "council.yaml")
+        # the public-information page's heading is a section of the paper, under the panel's
+        # name, its one top heading (issue 11)
+        assert headings[:4] == ["Members", "Contacts", council.front_sheet.heading,
+                                "Terms Of Reference:-"]
         assert "Principles of Decision Making" in headings
         assert ("Body Text", "QUORUM The minimum number of appointed Members required to be in "
                 "attendance to hold the meeting is 3.") in lines

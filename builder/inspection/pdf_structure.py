@@ -1,0 +1,245 @@
+"""Read a tagged PDF's logical structure with pikepdf: the elements in reading order (their
+standard role after the role map, alt text, whether they hold content, their page), pages
+without ``/StructParents``, content drawn outside any marked content, and the XMP metadata.
+
+What ``builder check`` and the pack assembly judge a published PDF by (issue 11): a figure
+must hold content and have alt text, headings must not skip levels, every page must lead into
+the structure tree, tables must have header cells.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+import pikepdf
+from pikepdf import Array, Dictionary, Name, Pdf
+
+ContentItem = pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage
+HEADINGS = {"/H1": 1, "/H2": 2, "/H3": 3, "/H4": 4, "/H5": 5, "/H6": 6}
+DRAWING = {"Tj", "TJ", "'", '"', "Do", "f", "F", "f*", "S", "s", "B", "B*", "b", "b*", "sh",
+           "BI"}
+"""Operators that put marks on the page: outside marked content they are untagged."""
+# alt text that only repeats a file name or a default shape name tells a listener nothing
+PLACEHOLDER_ALT = re.compile(
+    r"^(.*\.(png|jpe?g|gif|bmp|emf|wmf|svg|tiff?)|(picture|image|chart|graphic) \d+)$",
+    re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Element:
+    """One structure element."""
+
+    role: str
+    """Its standard type after the role map, e.g. '/Figure', '/H1'."""
+    alt: str
+    """/Alt, or /ActualText, or ''."""
+    content: bool
+    """It refers to marked content or an object on a page (directly)."""
+    page: int | None
+    """0-based index of its page (/Pg), when it names one."""
+    title: str
+    """/T, e.g. a part's 'Agenda Item 7: Report'."""
+    parent: str
+    """Its parent's standard role ('' at the top)."""
+
+
+def elements(pdf: Pdf) -> list[Element]:
+    """Every structure element, depth first in the tree's (reading) order."""
+    root = pdf.Root.get("/StructTreeRoot")
+    if not isinstance(root, Dictionary):
+        return []
+    role_map = root.get("/RoleMap", Dictionary())
+    pages = {page.obj.objgen: n for n, page in enumerate(pdf.pages)}
+    found: list[Element] = []
+    roles: dict[tuple[int, int], str] = {}
+    for node, parent in structure_nodes(root):
+        role = _standard(node.S, role_map)
+        roles[node.objgen] = role
+        page = node.get("/Pg")
+        found.append(Element(
+            role, _text(node.get("/Alt")) or _text(node.get("/ActualText")),
+            any(_is_content(kid) for kid in kids(node)),
+            pages.get(page.objgen) if isinstance(page, Dictionary) else None,
+            _text(node.get("/T")), roles.get(parent.objgen, "") if parent is not None else ""))
+    return found
+
+
+def structure_nodes(root: Dictionary) -> list[tuple[Dictionary, Dictionary | None]]:
+    """(element, its parent element or None) for every structure element under ``root``,
+    depth first in reading order, each once."""
+    found: list[tuple[Dictionary, Dictionary | None]] = []
+    seen: set[tuple[int, int]] = set()
+    stack: list[tuple[pikepdf.Object, Dictionary | None]] = [
+        (kid, None) for kid in reversed(kids(root))]
+    while stack:
+        node, parent = stack.pop()
+        if not isinstance(node, Dictionary) or "/S" not in node:
+            continue
+        if node.is_indirect:
+            if node.objgen in seen:
+                continue
+            seen.add(node.objgen)
+        found.append((node, parent))
+        stack.extend((kid, node) for kid in reversed(kids(node)))
+    return found
+
+
+def kids(node: Dictionary) -> list[pikepdf.Object]:
+    """The /K of a structure element (or tree root) as a list."""
+    found = node.get("/K")
+    if found is None:
+        return []
+    return list(found) if isinstance(found, Array) else [found]
+
+
+def standard_role(node: Dictionary, root: Dictionary) -> str:
+    """The element's standard type after the tree's role map, e.g. '/Figure'."""
+    return _standard(node.S, root.get("/RoleMap", Dictionary()))
+
+
+def headings(found: list[Element]) -> list[tuple[int, Element]]:
+    """(level, element) of the numbered headings, in order."""
+    return [(HEADINGS[e.role], e) for e in found if e.role in HEADINGS]
+
+
+def pages_without_struct_parents(pdf: Pdf) -> list[int]:
+    """0-based indexes of pages whose content cannot be traced to the structure tree."""
+    return [n for n, page in enumerate(pdf.pages) if "/StructParents" not in page.obj]
+
+
+def untagged_pages(pdf: Pdf) -> list[int]:
+    """0-based indexes of pages drawing something outside marked content (neither tagged nor
+    an artifact)."""
+    return [n for n, page in enumerate(pdf.pages)
+            if untagged_drawing(pikepdf.parse_content_stream(page))]
+
+
+def xmp(pdf: Pdf) -> dict[str, str]:
+    """dc:title, dc:language and pdfuaid:part from the XMP metadata ('' when absent)."""
+    if "/Metadata" not in pdf.Root:
+        return {}
+    meta = pdf.open_metadata()
+    found = {}
+    for key in ("dc:title", "dc:language", "pdfuaid:part"):
+        value = meta.get(key)
+        found[key] = ", ".join(sorted(value)) if isinstance(value, set | list) else str(
+            value or "")
+    return found
+
+
+def untagged_drawing(instructions: Iterable[ContentItem]) -> bool:
+    """The content draws something outside marked content (neither tagged nor an artifact)."""
+    return any(depth <= 0 and draws(instruction, name)
+               for instruction, name, depth in marked_depths(instructions))
+
+
+def draws(instruction: ContentItem, name: str) -> bool:
+    """The instruction (operator ``name``) puts marks on the page."""
+    if isinstance(instruction, pikepdf.ContentStreamInlineImage):
+        return True
+    return name in DRAWING and not _invisible(name, list(instruction.operands))
+
+
+def marked_depths(instructions: Iterable[ContentItem]) -> Iterator[tuple[ContentItem, str, int]]:
+    """(instruction, operator name — 'BI' for an inline image —, how many marked-content
+    sequences it is inside; BMC/BDC and EMC count as outside the sequence they open or close)."""
+    depth = 0
+    for instruction in instructions:
+        if isinstance(instruction, pikepdf.ContentStreamInlineImage):
+            yield instruction, "BI", depth
+            continue
+        name = str(instruction.operator)
+        if name == "EMC":
+            depth -= 1
+        yield instruction, name, depth
+        if name in ("BDC", "BMC"):
+            depth += 1
+
+
+def _invisible(operator: str, operands: list[pikepdf.Object]) -> bool:
+    """An empty string shown draws nothing."""
+    return operator in ("Tj", "'") and bool(operands) and not bytes(operands[-1])
+
+
+def _standard(role: pikepdf.Object, role_map: pikepdf.Object, hops: int = 8) -> str:
+    name = str(role)
+    while hops and name in role_map and str(role_map[name]) != name:
+        name, hops = str(role_map[name]), hops - 1
+    return name
+
+
+def _is_content(kid: pikepdf.Object) -> bool:
+    """A marked-content id, a marked-content reference or an object reference."""
+    if isinstance(kid, int):
+        return True
+    return isinstance(kid, Dictionary) and kid.get("/Type") in (Name.MCR, Name.OBJR)
+
+
+def _text(value: pikepdf.Object | None) -> str:
+    return str(value).strip() if isinstance(value, pikepdf.String) else ""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One structure problem: where (a 1-based page, or '' for the whole file) and what."""
+
+    page: int | None
+    what: str
+
+
+def structure_findings(pdf: Pdf, untagged: Sequence[int] | None = None) -> list[Finding]:
+    """What stops ``pdf`` being a usable tagged PDF: figures without content or alt text (or
+    with a file name as alt text), unnumbered headings, heading levels skipped, tables without
+    header cells, pages without /StructParents, pages drawing untagged content (``untagged``:
+    their 0-based indexes, when already known)."""
+    found = elements(pdf)
+    findings: list[Finding] = []
+    for element in found:
+        page = element.page + 1 if element.page is not None else None
+        if element.role == "/Figure":
+            if not element.content:
+                findings.append(Finding(page, "a figure holds no content (the picture is drawn "
+                                              "as an artifact or not at all)"))
+            if not element.alt:
+                findings.append(Finding(page, "a figure has no alt text"))
+            elif PLACEHOLDER_ALT.match(element.alt):
+                findings.append(Finding(page, f"a figure's alt text '{element.alt}' is a file "
+                                              "or shape name"))
+    findings += _heading_findings(found)
+    findings += _table_findings(found)
+    findings += [Finding(n + 1, "no /StructParents: its content does not lead to the structure "
+                                "tree") for n in pages_without_struct_parents(pdf)]
+    findings += [Finding(n + 1, "draws content that is neither tagged nor an artifact")
+                 for n in (untagged_pages(pdf) if untagged is None else untagged)]
+    return findings
+
+
+def _heading_findings(found: list[Element]) -> list[Finding]:
+    findings = [Finding(e.page + 1 if e.page is not None else None,
+                        "an unnumbered heading (/H): its level is unknown")
+                for e in found if e.role == "/H"]
+    before = 0
+    for level, element in headings(found):
+        page = element.page + 1 if element.page is not None else None
+        if level > before + 1:
+            findings.append(Finding(page, f"a heading skips from level {before} to {level}"))
+        before = level
+    return findings
+
+
+def _table_findings(found: list[Element]) -> list[Finding]:
+    """A table whose cells are all /TD has no header cells."""
+    findings = []
+    table: Element | None = None
+    header = False
+    for element in [*found, Element("/Table", "", False, None, "", "")]:
+        if element.role == "/Table":
+            if table is not None and not header:
+                findings.append(Finding(table.page + 1 if table.page is not None else None,
+                                        "a table has no header cells (/TH)"))
+            table, header = element, False
+        elif element.role == "/TH":
+            header = True
+    return findings
