@@ -1,4 +1,4 @@
-"""Write the SAMPLE external appendices of the 23 November 2023 meeting.
+"""Write the SAMPLE external appendices of the 23 November 2023 and 5 January 2017 meetings.
 
 The published appendices of these reports are not in the reference extraction (or are long
 third-party documents), so the sample meeting carries short, clearly labelled stand-ins.
@@ -71,6 +71,26 @@ SAMPLES: dict[str, tuple[str, list[str], tuple[list[str], list[list[str]]] | Non
         (["DfE", "School", "Type", "Area"],
          [["000/0000", "Sample Primary School", "Maintained", "Central"],
           ["000/0001", "Sample Academy", "Academy – Trust", "East"]])),
+    # the meeting of 5 January 2017 (config/meetings/2017-01-05.yaml)
+    "lac-1-ks4-briefing-paper.docx": (
+        "Briefing Paper - Provisional Headline KS4 GCSE results 2016 for LAC pupils looked "
+        "after continuously for a year as at the 31st March 2016 (25/08/2016) (SAMPLE)",
+        ["The briefing paper on the provisional 2016 Key Stage 4 results of looked after "
+         "pupils, presented to the Panel in September 2016, would appear here."],
+        None),
+    "lac-2-headline-ks4-attainment.docx": (
+        "Headline 2016 LAC KS4 attainment (SAMPLE)",
+        ["The headline 2016 Key Stage 4 attainment of looked after pupils would appear here. "
+         "The rows below are placeholders, not published data."],
+        (["Measure", "Southampton LAC", "National LAC"],
+         [["Sample measure A", "0.0", "0.0"], ["Sample measure B", "0%", "0%"]])),
+    "care-leavers-1-performance-data.docx": (
+        "Performance data for care leavers (SAMPLE)",
+        ["The quarterly performance series for care leavers (suitable accommodation, keeping "
+         "in touch, education, training and employment) would appear here. The rows below "
+         "are placeholders, not published data."],
+        (["Measure", "Q1 16/17", "Q2 16/17"],
+         [["Sample measure A", "0%", "0%"], ["Sample measure B", "0%", "0%"]])),
 }
 
 

@@ -1,6 +1,7 @@
 """The printed computed columns of the "Children and Families Monthly Dataset, Nov 16"
 (format-spec C.3, fixture cf_monthly_dataset_nov16.csv) reproduced by the real loaders, engine
-and formatting from the printed monthly values.
+and formatting from the printed monthly values, as the embedded 5 January 2017 meeting holds
+them (config/indicators-2016.yaml, config/values/cf-monthly-2016-11.csv).
 
 Every printed cell is compared; where the print breaks the rule, the exception is listed below
 with its reason, and the test asserts that exactly those rows disagree.
@@ -12,14 +13,13 @@ import csv
 import re
 
 import pytest
-import yaml
 
 from builder.compute.model import ReportModel
 from builder.compute.periods import Month
 from builder.config.catalogue import Unit
 from builder.pipeline.data import DataInputs, build_model
 from builder.present import formatting as fmt
-from tests.conftest import FIXTURES
+from tests.conftest import CONFIG, FIXTURES
 
 PERIOD = Month(2016, 11)
 MONTHS = ["Oct 15", "Nov 15", "Dec 15", "Jan 16", "Feb 16", "Mar 16", "Apr 16", "May 16",
@@ -66,34 +66,23 @@ def printed() -> list[dict[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def model(printed: list[dict[str, str]], tmp_path_factory: pytest.TempPathFactory
-          ) -> ReportModel:
-    """A catalogue and a wide values file built from the printed rows, computed for Nov 16."""
-    folder = tmp_path_factory.mktemp("nov16")
-    indicators, rows = [], []
-    for row in printed:
-        cells = [row[m] for m in MONTHS]
-        placeholders = int(row["placeholder_cells"] or 0)
-        # a new measure prints "New measure from ..." in its leading cells and its n values
-        # fill the last n months (right-aligned, C.3 rule 3)
-        cells = [row["placeholder_text"] if n < placeholders else c for n, c in enumerate(cells)]
-        percent = any(c.endswith("%") for c in cells)
-        indicators.append({"key": key_of(row["ref"]), "ref": row["ref"],
-                           "title": row["description"], "theme": "cf",
-                           "unit": "percent" if percent else "count",
-                           "decimals": 1 if percent else 0, "owner": row["data_owner"],
-                           "reporter": row["data_accountability"]})
-        rows.append([key_of(row["ref"]), *cells])
-    catalogue = folder / "indicators.yaml"
-    catalogue.write_text(yaml.safe_dump({
-        "themes": [{"key": "cf", "title": "Children and Families"}],
-        "indicators": indicators}, sort_keys=False), encoding="utf-8")
-    values = folder / "values.csv"
-    with values.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["ref", "indicator", *MONTHS])
-        writer.writerows([[r["ref"], *cells] for r, cells in zip(printed, rows, strict=True)])
-    return build_model(DataInputs(catalogue, (values,)), PERIOD)
+def model() -> ReportModel:
+    """The embedded 2017 meeting's catalogue and values (made from the printed rows: new
+    measures print "New measure from ..." in their leading cells and their n values fill the
+    last n months, C.3 rule 3), computed for Nov 16."""
+    return build_model(DataInputs(CONFIG / "indicators-2016.yaml",
+                                  (CONFIG / "values" / "cf-monthly-2016-11.csv",)), PERIOD)
+
+
+def test_the_embedded_values_are_the_printed_cells(printed: list[dict[str, str]]) -> None:
+    with (CONFIG / "values" / "cf-monthly-2016-11.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == ["indicator", *(m.replace(" ", "-") for m in MONTHS)]
+    for row, source in zip(rows[1:], printed, strict=True):
+        placeholders = int(source["placeholder_cells"] or 0)
+        assert row[0] == key_of(source["ref"])
+        assert row[1 + placeholders:] == [source[m] for m in MONTHS[placeholders:]]
+        assert set(row[1:1 + placeholders]) <= {source["placeholder_text"]}
 
 
 def change(pct: float | None) -> str:
