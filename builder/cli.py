@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from builder.commands import build, check, data, deck, next_meeting, pack, report, serve
+from builder.commands import build, check, data, deck, docs, next_meeting, pack, report, serve
 from builder.commands.common import err
 from builder.errors import BuilderError
 
@@ -16,7 +16,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-for module in (data, report, deck, pack, build, check, next_meeting, serve):
+for module in (data, report, deck, pack, build, check, next_meeting, serve, docs):
     module.register(app)
 
 EXIT_INTERNAL = 70
