@@ -54,6 +54,11 @@ class DescribeTheReference:
         row = next(line for line in text.splitlines() if line.startswith("| `issue_date` |"))
         assert "required" in row and "the issue line" in row and "`2023-11-15`" in row
 
+    def it_is_committed_up_to_date(self) -> None:
+        expected = reference_markdown(load_samples(SAMPLE))
+        assert REFERENCE.read_text(encoding="utf-8") == expected, (
+            "docs/configuration.md is out of date: run `builder docs reference` and commit it")
+
     def it_fails_the_check_with_exit_2_when_out_of_date(self, tmp_path: Path, cli: Cli) -> None:
         target = tmp_path / "configuration.md"
         target.write_text("# old\n", encoding="utf-8")
