@@ -1,6 +1,6 @@
 """Stale text: what a config copied from last month still says about last month.
 
-The checks (warnings; ``--strict`` makes them errors), documented in ``docs/monthly-cycle.md``:
+The checks (warnings; ``--strict`` makes them errors), documented in ``docs/second-meeting.md``:
 
 * ``stale-month`` — literal month text (``October 2023``, ``Oct 2023``, ``Oct-23``) in a text
   field of the meeting, the deck or the catalogue's ``source`` that names a recent month other
