@@ -15,7 +15,7 @@ import types
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from annotated_types import Ge, Gt, Le, MinLen
 from pydantic import BaseModel
@@ -117,10 +117,12 @@ def type_text(annotation: Any, names: Mapping[type[BaseModel], str]) -> str:
     args = get_args(annotation)
     if annotation is type(None):
         return "null"
+    if origin is Annotated:
+        return type_text(args[0], names)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return f"[{names[annotation]}](#{anchor(names[annotation])})"
     if origin is Literal:
-        return " | ".join(f"'{a}'" for a in args)
+        return " | ".join(f"'{a}'" if isinstance(a, str) else str(a) for a in args)
     if origin in (Union, types.UnionType):
         return " or ".join(type_text(a, names) for a in args)
     if origin in (tuple, list):

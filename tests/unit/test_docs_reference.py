@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated, Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from builder.config.meeting import Contact, Meeting
 from builder.config.report import Block
@@ -43,6 +44,8 @@ class DescribeTypeText:
         assert type_text(without_none(Meeting.model_fields["time"]), names) == "str"
         assert type_text(tuple[Block, ...], names) == "list of [report.Block](#reportblock)"
         assert type_text(dict[str, float | None], names) == "mapping of str to number or null"
+        assert type_text(tuple[Annotated[int, Field(ge=1)], ...], names) == "list of int"
+        assert type_text(Literal[1, "a"], names) == "1 | 'a'"
 
 
 class DescribeTheReference:
