@@ -146,19 +146,24 @@ def without_none(info: FieldInfo) -> Any:
 
 
 def constraint_text(info: FieldInfo) -> str:
-    """The field's limits in words: 'at least 1 entry', 'matching ...', '1 to 2'."""
+    """The field's limits in words: 'not empty', 'matching ...', '1 to 30', '> 0'."""
     parts: list[str] = []
+    low = high = None
     for rule in info.metadata:
         if isinstance(rule, MinLen) and rule.min_length:
             parts.append("not empty")
         elif isinstance(rule, Ge):
-            parts.append(f">= {rule.ge}")
+            low = f"{rule.ge}"
         elif isinstance(rule, Gt):
             parts.append(f"> {rule.gt}")
         elif isinstance(rule, Le):
-            parts.append(f"<= {rule.le}")
+            high = f"{rule.le}"
         elif getattr(rule, "pattern", None):
             parts.append(f"matching `{rule.pattern}`")
+    if low is not None and high is not None:
+        parts.append(f"{low} to {high}")
+    elif low is not None or high is not None:
+        parts.append(f">= {low}" if low is not None else f"<= {high}")
     return ", ".join(parts)
 
 
@@ -205,15 +210,17 @@ def examples(sample: BaseModel, found: dict[tuple[type[BaseModel], str], Any]) -
 
 
 def cell(text: str) -> str:
-    """Table-cell safe: one line, pipes escaped, reST double backticks as Markdown code."""
-    return " ".join(text.split()).replace("``", "`").replace("|", "\\|")
+    """Table-cell safe: one line, pipes escaped, reST double backticks as Markdown code, and
+    ``<`` outside code written as an entity (``<Month YYYY>`` is not an HTML tag)."""
+    parts = " ".join(text.split()).replace("``", "`").replace("|", "\\|").split("`")
+    return "`".join(p if n % 2 else p.replace("<", "&lt;") for n, p in enumerate(parts))
 
 
 def example_cell(value: Any) -> str:
     if value is None or isinstance(value, BaseModel) or (
             isinstance(value, tuple) and value and isinstance(value[0], BaseModel)):
         return ""
-    return f"`{cell(value_text(value)).replace('`', '')}`"
+    return "`" + value_text(value).replace("`", "").replace("|", "\\|") + "`"
 
 
 def model_table(model: type[BaseModel], names: Mapping[type[BaseModel], str],

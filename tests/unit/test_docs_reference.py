@@ -7,9 +7,12 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
+from builder.config.deck import DeckOptions
 from builder.config.meeting import Contact, Meeting
 from builder.config.report import Block
 from builder.docs_reference import (
+    cell,
+    constraint_text,
     load_samples,
     reachable,
     reference_markdown,
@@ -46,6 +49,15 @@ class DescribeTypeText:
         assert type_text(dict[str, float | None], names) == "mapping of str to number or null"
         assert type_text(tuple[Annotated[int, Field(ge=1)], ...], names) == "list of int"
         assert type_text(Literal[1, "a"], names) == "1 | 'a'"
+
+
+class DescribeCells:
+    def it_keeps_a_cell_on_one_line_with_pipes_and_tags_escaped(self) -> None:
+        assert cell("a |\n ``b | <c>`` <Month YYYY>") == "a \\| `b \\| <c>` &lt;Month YYYY>"
+
+    def it_writes_limits_in_words(self) -> None:
+        assert constraint_text(DeckOptions.model_fields["max_bullets"]) == "1 to 30"
+        assert constraint_text(Meeting.model_fields["items"]) == "not empty"
 
 
 class DescribeTheReference:
