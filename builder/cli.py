@@ -12,6 +12,7 @@ from builder.commands import (
     check_report,
     data,
     deck,
+    docs,
     next_meeting,
     pack,
     report,
@@ -28,7 +29,7 @@ app = typer.Typer(
     add_completion=False,
 )
 for module in (data, report, deck, pack, build, check, check_report, next_meeting, serve,
-               supplement):
+               supplement, docs):
     module.register(app)
 
 EXIT_INTERNAL = 70

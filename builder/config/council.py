@@ -105,7 +105,6 @@ class FrontSheet(StrictModel):
     """'Use of Social Media:-': recording and broadcasting of meetings."""
     business: Block
     """'Business to be Discussed'."""
-    """'Business to be Discussed'."""
     quorum: Block
     """'QUORUM': the minimum number of members."""
     rules_of_procedure: Block

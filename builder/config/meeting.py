@@ -32,9 +32,13 @@ class Contact(StrictModel):
     """The Democratic Support Officer named on the front sheet."""
 
     name: str
+    """As printed, e.g. 'Judy Cordell'."""
     role: str = "Democratic Support Officer"
+    """The job title printed under the name."""
     tel: str | None = None
+    """Telephone number, e.g. '023 8083 2766'."""
     email: str | None = None
+    """E-mail address, e.g. 'judy.cordell@southampton.gov.uk'."""
 
 
 class DataSources(StrictModel):
