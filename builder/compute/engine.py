@@ -46,9 +46,10 @@ def compute(catalogue: Catalogue, values: Values, period: Month,
                                   if i.theme == theme.key or theme.key in i.also_in))
         for theme in catalogue.themes
     )
-    warnings = tuple(_check(catalogue, series, figures, period))
+    warnings = (*(Finding("values", None, str(w)) for w in values.warnings),
+                *_check(catalogue, series, figures, period))
     return ReportModel(period, catalogue, MappingProxyType(figures), themes, warnings,
-                       values.revisions)
+                       values.revisions, values)
 
 
 def _resolve_series(catalogue: Catalogue, values: Values, span: tuple[Month, ...]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from builder.compute.model import IndicatorFigures, ReportModel
 from builder.present import formatting as fmt
+from builder.present.dataset_inputs import InputTable, input_table
 
 Cell = float | str | None
 
@@ -37,6 +38,8 @@ class DatasetTable:
     as_of: dt.date | None = None
     """Last day of the period: the workbook's creation date, so that the same data gives the
     same workbook properties."""
+    inputs: InputTable | None = None
+    """The values it was computed from, in the wide input form (the workbook's values sheet)."""
 
     @staticmethod
     def is_numeric(column: str) -> bool:
@@ -61,7 +64,7 @@ def dataset_table(model: ReportModel) -> DatasetTable:
     period = model.period
     return DatasetTable(columns, rows, themes, formats,
                         f"Computed performance dataset – {period.last_day():%B %Y}",
-                        period.last_day())
+                        period.last_day(), input_table(model))
 
 
 def _row(fig: IndicatorFigures, benchmark_names: dict[str, str]) -> tuple[Cell, ...]:

@@ -12,11 +12,16 @@ import pytest
 from openpyxl import Workbook
 from pydantic import ValidationError
 
+from builder.compute.engine import compute
 from builder.compute.periods import Month
 from builder.config.catalogue import Catalogue
 from builder.config.values_source import ValuesSource
 from builder.data.readers import Values, read_values
 from builder.errors import DataError
+from builder.pipeline import DataInputs, build_model
+from builder.present.dataset import dataset_table
+from builder.render.dataset_file import write_dataset
+from tests.conftest import CONFIG
 
 AUG, SEP, OCT = Month(2023, 8), Month(2023, 9), Month(2023, 10)
 
@@ -281,3 +286,30 @@ class DescribeFormulas:
         _save_value(path, "C2", "1922")
         assert series(read_values([path], CATALOGUE), "contacts") == {SEP: 1532.0, OCT: 1922.0}
 
+
+class DescribeTheDatasetWorkbook:
+    def it_is_read_back_as_next_months_input_with_no_options(self, tmp_path: Path) -> None:
+        inputs = DataInputs(CONFIG / "indicators.yaml", (CONFIG / "values" / "b4b-2023-10.csv",))
+        model = build_model(inputs, OCT)
+        out = tmp_path / "performance-dataset-2023-10.xlsx"
+        write_dataset(dataset_table(model), out)
+        assert model.values is not None
+        again = build_model(DataInputs(CONFIG / "indicators.yaml", (out,)), OCT)
+        assert again.values is not None
+        original, back = model.values, again.values
+        assert sorted(back.series) == sorted(original.series)
+        for key, months in original.series.items():
+            assert {m: (o.value, o.reason) for m, o in months.items()} == {
+                m: (o.value, o.reason) for m, o in back.series[key].items()}, key
+        assert back.warnings == ()
+        assert {k: f.value for k, f in again.figures.items()} == {
+            k: f.value for k, f in model.figures.items()}
+
+    def it_passes_the_readers_warnings_on_to_the_model(self, tmp_path: Path) -> None:
+        path = tmp_path / "helper.csv"
+        path.write_text("indicator,Sep-23,Oct-23,Check\ncontacts,1532,1922,ok\n",
+                        encoding="utf-8")
+        model = compute(CATALOGUE, read_values([path], CATALOGUE), OCT)
+        assert [str(w) for w in model.warnings if w.code == "values"] == [
+            f"{path}: row 1, column 'Check': column 'Check' ignored (valid: list it under "
+            "columns: in the values entry to say so, or head it with a month such as Oct-23)"]
