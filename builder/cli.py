@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from builder.commands import build, check, data, deck, pack, report
+from builder.commands import build, check, data, deck, pack, report, templates
 from builder.commands.common import err
 from builder.errors import BuilderError
 
@@ -16,7 +16,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-for module in (data, report, deck, pack, build, check):
+for module in (data, report, deck, pack, build, check, templates):
     module.register(app)
 
 EXIT_INTERNAL = 70

@@ -17,7 +17,7 @@ from builder.pipeline import DataInputs, build_model
 from builder.present.deck_context import deck_context
 from builder.render.slides import render_deck
 
-DEFAULT_TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "board_deck.pptx"
+DEFAULT_TEMPLATE = Path(__file__).resolve().parent / "templates" / "board_deck.pptx"
 
 
 def deck_filename(period: Month) -> str:

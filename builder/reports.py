@@ -52,7 +52,7 @@ from builder.render.word_glossary import render_glossary
 from builder.render.word_template import render_docx_template
 from builder.render.word_tracker import render_tracker
 
-TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "committee_report.docx"
+TEMPLATE = Path(__file__).resolve().parent / "templates" / "committee_report.docx"
 PARTS = "parts"
 FILE_TYPES = (".docx", ".pdf")
 

@@ -1,8 +1,8 @@
 """Render the agenda pack's own Word documents (front sheet, agenda, minutes, notices).
 
-The templates are docxtpl files in ``templates/`` (written by
-``templates/src/make_pack_templates.py``); each is rendered through the sandboxed, autoescaping
-renderer the committee report uses, with its typed context from
+The templates are docxtpl files (the defaults in ``builder/templates/``, written by
+``builder/templates/src/make_pack_templates.py``); each is rendered through the sandboxed,
+autoescaping renderer the committee report uses, with its typed context from
 :mod:`builder.present.pack_context`, and given a title and the en-GB language.
 """
 
@@ -12,17 +12,14 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from builder.config.templates import DEFAULT_DIR, FILE_NAMES
 from builder.present.pack_context import template_names
 from builder.render.word_common import CoreProperties
 from builder.render.word_template import render_docx_template
 
-TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
-TEMPLATE_FILES = {
-    "front_sheet": "front_sheet.docx",
-    "agenda": "agenda.docx",
-    "minutes": "minutes.docx",
-    "pack_page": "agenda_pack_page.docx",
-}
+TEMPLATES = DEFAULT_DIR
+TEMPLATE_FILES = {kind: FILE_NAMES[kind] for kind in ("front_sheet", "agenda", "minutes",
+                                                      "pack_page")}
 AUTHOR = "Democratic Services"
 
 

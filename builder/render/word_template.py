@@ -28,7 +28,8 @@ def check_template(template: Path) -> None:
     """A readable, sane .docx, or a TemplateError saying what is wrong."""
     if not template.is_file():
         raise TemplateError(f"{template}: template not found",
-                            hint="Run templates/src/make_committee_report.py or fix the path.")
+                            hint="Fix the path in the council's templates: (or the meeting's), "
+                                 "or leave it out to use the default template.")
     problem = check_office_zip(template)
     if problem:
         raise TemplateError(f"{template}: {problem}")

@@ -14,8 +14,8 @@ from builder.errors import TemplateError
 from builder.render.slides_template import REQUIRED, open_template
 from tests.conftest import ROOT
 
-TEMPLATE = ROOT / "templates" / "board_deck.pptx"
-SCRIPT = ROOT / "templates" / "src" / "make_board_deck.py"
+TEMPLATE = ROOT / "builder" / "templates" / "board_deck.pptx"
+SCRIPT = ROOT / "builder" / "templates" / "src" / "make_board_deck.py"
 
 
 def layouts_of(path: Path) -> dict[str, list[str]]:
@@ -76,7 +76,9 @@ class DescribeABrokenTemplate:
         assert "'Charts'" in problems[("layout 'Chart'", "no layout of this name")]
         valid = problems[("layout 'Narrative'", "no placeholder named 'Outcome'")]
         assert valid == "placeholders in this layout: 'Title', 'Statements', 'Commentary'"
-        assert "make_board_deck.py" in caught.value.hint
+        # a hint to regenerate would wipe the owner's edits
+        assert "templates/src" not in caught.value.hint
+        assert "builder templates export" in caught.value.hint
 
     def it_requires_as_many_chart_placeholders_as_charts_per_slide(self, tmp_path: Path
                                                                     ) -> None:
