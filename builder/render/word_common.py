@@ -4,8 +4,10 @@ looked up by name, landscape sections. python-docx objects stay in ``render``.""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -54,15 +56,15 @@ def document_from_template(template: Path) -> DocxDocument:
 
 def require_styles(doc: DocxDocument, template: Path, names: tuple[str, ...]) -> None:
     """TemplateError listing every named style the template lacks."""
-    have = {s.name for s in doc.styles}
-    missing = [n for n in names if n not in have]
+    missing = [n for n in names if find_style(doc, n) is None]
     if missing:
         raise TemplateError(
             f"{template}: the template lacks styles the documents need",
             [Problem(str(template), "styles", f"no style named '{n}'",
                      "add the style in Word (Home > Styles) with exactly this name")
              for n in missing],
-            hint="Regenerate it with templates/src/make_committee_report.py to see them all.")
+            hint="Add the styles, or copy them from the default template (`builder templates "
+                 "export DIR` writes it out).")
 
 
 class Writer:
@@ -82,8 +84,28 @@ class Writer:
 
 
 def style_id(doc: DocxDocument, name: str) -> str:
-    """The XML id of a style named ``name`` (ids differ from names, e.g. 'Heading 1')."""
-    return str(doc.styles[name].style_id)
+    """The XML id of the style named ``name`` (ids differ from names, e.g. 'Heading1')."""
+    style = find_style(doc, name)
+    if style is None:
+        raise TemplateError(f"the template has no style named '{name}'",
+                            hint="Add the style in Word (Home > Styles) with exactly this name.")
+    return str(style.style_id)
+
+
+def find_style(doc: DocxDocument, name: str) -> Any | None:
+    """The style called ``name`` however the office suite that saved the template spelt it:
+    by name (Word writes built-in names in lower case, 'heading 1', LibreOffice as shown,
+    'Heading 1'), then by name ignoring case, then by style id ('Heading1')."""
+    styles = list(doc.styles)
+    wanted = name.casefold()
+    compact = _COMPACT.sub("", wanted)
+    return (next((s for s in styles if s.name == name), None)
+            or next((s for s in styles if (s.name or "").casefold() == wanted), None)
+            or next((s for s in styles if _COMPACT.sub("", s.style_id.casefold()) == compact),
+                    None))
+
+
+_COMPACT = re.compile(r"[^0-9a-z]")
 
 
 def landscape(doc: DocxDocument) -> None:
