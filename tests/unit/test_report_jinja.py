@@ -13,6 +13,7 @@ from builder.compute.periods import Month
 from builder.config.meeting import load_meeting
 from builder.errors import TemplateError
 from builder.inspection.docx_summary import summarize_docx
+from builder.inspection.template_vars import REPORT
 from builder.present.report_context import period_text, report_context
 from builder.render.word_common import CoreProperties
 from builder.render.word_template import render_docx_template
@@ -76,14 +77,19 @@ class DescribeConfigStrings:
 
 
 class DescribeTheWordTemplate:
-    def it_uses_only_names_the_report_context_provides(self) -> None:
+    def it_uses_no_name_the_report_context_does_not_provide(self) -> None:
+        # a subset, not equality: an owner may drop a section from their template
         loaded = load_meeting(CONFIG / "meetings" / "2023-11-23.yaml")
         context = report_context(loaded, 8, Month(2023, 10))
         from docxtpl import DocxTemplate
 
         names = DocxTemplate(str(TEMPLATE)).get_undeclared_template_variables(
             jinja_sandbox.environment(autoescape=True))
-        assert names == set(context)
+        assert names <= set(context)
+
+    def it_declares_every_name_the_report_context_provides(self) -> None:
+        loaded = load_meeting(CONFIG / "meetings" / "2023-11-23.yaml")
+        assert set(REPORT) == set(report_context(loaded, 8, Month(2023, 10)))
 
     def it_reports_an_undeclared_variable_with_template_and_tag(self, tmp_path: Path) -> None:
         template = make_template(tmp_path / "bad.docx", "{{ subject }}",
