@@ -12,13 +12,14 @@ prints whose tag was deleted; and every style the rendered papers need.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
-from jinja2 import nodes
+from jinja2 import meta, nodes
 from lxml import etree
 
 from builder import jinja_sandbox
@@ -66,15 +67,7 @@ def check_template(path: Path, kind: str) -> list[Problem]:
     if unsafe:
         return [Problem(file, "", unsafe, "a Word .docx")]
     parts = _parts(path)
-    problems: list[Problem] = []
-    sources: dict[str, str] = {}
-    for part, paragraphs in parts.items():
-        tags = _tags(part, paragraphs)
-        problems += _shared_paragraphs(file, tags, paragraphs)
-        balance = _balance(file, tags)
-        problems += balance
-        if not balance:
-            sources[part] = "".join(_jinja(t) for t in tags)
+    problems, sources = _structure(file, parts)
     known = variables(kind)
     used: set[str] = set()
     for part, source in sources.items():
@@ -84,6 +77,57 @@ def check_template(path: Path, kind: str) -> list[Problem]:
     problems += _deleted(file, kind, used)
     problems += _styles(file, path, kind)
     return problems
+
+
+def structure_problems(path: Path, names: set[str]) -> list[Problem]:
+    """What would make rendering lose text or fail at the wrong place, checked before it:
+    paragraph tags sharing their paragraph, unbalanced blocks, and names outside ``names``
+    (the context given), each in its own part (a header's tag is named in its header)."""
+    stat = path.stat()
+    problems, used = _structure_of(str(path), stat.st_mtime_ns, stat.st_size)
+    found = list(problems)
+    for part, part_names, paragraphs in used:
+        for name in sorted(part_names - names):
+            para = next((p for p in paragraphs if re.search(rf"\b{re.escape(name)}\b", p)), "")
+            close = difflib.get_close_matches(name, sorted(names), n=3)
+            found.append(Problem(str(path), f"{part}, paragraph {_short(para)}",
+                                 f"unknown name '{name}'",
+                                 "did you mean " + ", ".join(close) if close
+                                 else "a name from `builder templates vars`"))
+    return found
+
+
+@functools.lru_cache(maxsize=16)
+def _structure_of(file: str, mtime_ns: int, size: int
+                  ) -> tuple[tuple[Problem, ...],
+                             tuple[tuple[str, frozenset[str], tuple[str, ...]], ...]]:
+    """Once per version of a template file: its structural problems, and per part the
+    top-level names it uses and its paragraphs."""
+    parts = _parts(Path(file))
+    problems, sources = _structure(file, parts)
+    used = []
+    for part, source in sources.items():
+        try:
+            names = frozenset(meta.find_undeclared_variables(_ENV.parse(source)))
+        except jinja2.TemplateSyntaxError:
+            continue  # the renderer reports it with its tag
+        used.append((part, names, tuple(parts[part])))
+    return tuple(problems), tuple(used)
+
+
+def _structure(file: str, parts: dict[str, list[str]]) -> tuple[list[Problem], dict[str, str]]:
+    """Shared paragraphs and unbalanced blocks of every part; the Jinja source of each part
+    whose blocks balance."""
+    problems: list[Problem] = []
+    sources: dict[str, str] = {}
+    for part, paragraphs in parts.items():
+        tags = _tags(part, paragraphs)
+        problems += _shared_paragraphs(file, tags, paragraphs)
+        balance = _balance(file, tags)
+        problems += balance
+        if not balance:
+            sources[part] = "".join(_jinja(t) for t in tags)
+    return problems, sources
 
 
 def _parts(path: Path) -> dict[str, list[str]]:
@@ -119,7 +163,8 @@ def _where(tag: _Tag) -> str:
     return f"{tag.part}, tag {tag.text} in paragraph {_short(tag.place)}"
 
 
-def _shared_paragraphs(file: str, tags: list[_Tag], paragraphs: list[str]) -> list[Problem]:
+def _shared_paragraphs(file: str, tags: list[_Tag], paragraphs: list[str]
+                       ) -> list[Problem]:
     problems = []
     for tag in tags:
         if tag.prefix in ("p", "tr", "tc"):
@@ -260,7 +305,7 @@ def _deleted(file: str, kind: str, used: set[str]) -> list[Problem]:
     wanted: set[str] = set()
     for part, paragraphs in _parts(default).items():
         source = "".join(_jinja(t) for t in _tags(part, paragraphs))
-        wanted |= jinja2.meta.find_undeclared_variables(_ENV.parse(source))
+        wanted |= meta.find_undeclared_variables(_ENV.parse(source))
     meanings = variables(kind)
     return [Problem(file, "body", f"no tag uses '{name}' ({meanings[name].meaning})"
                     if name in meanings else f"no tag uses '{name}'",

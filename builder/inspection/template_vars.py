@@ -41,7 +41,7 @@ _BLOCK = dict(
              "Performance information up to 31 October 2023 is attached as Appendix 1."),
     continued=Var("bool", "true when the paragraph continues the numbered one before it"),
     bullets=Var("list[str]", "bullets under the paragraph"),
-    after=Var("str", "a sentence after the bullets"),
+    after=Var("list[str]", "paragraphs after the bullets, unnumbered"),
     caption=Var("str", "a table's caption"),
     header=Var("list[str]", "a table's header cells"),
     rows=Var("list[list[str]]", "a table's rows of cells"),

@@ -19,6 +19,7 @@ from docxtpl import DocxTemplate
 from builder import jinja_sandbox
 from builder.data.safezip import check_office_zip
 from builder.errors import TemplateError
+from builder.inspection.template_check import structure_problems
 from builder.render.word_common import CoreProperties, set_core_properties
 
 BODY_PART = "word/document.xml"
@@ -40,6 +41,11 @@ def render_docx_template(template: Path, context: Mapping[str, Any], core: CoreP
     """Render ``template`` with ``context`` into ``out`` (a .docx) and set its properties."""
     check_template(template)
     stat = template.stat()
+    problems = structure_problems(template, set(context))
+    if problems:
+        raise TemplateError(f"{template}: the template cannot be rendered", problems,
+                            hint="Fix each in Word, then `builder templates check` the file; "
+                                 "docs/templates.md explains the tags.")
     names = _template_names(str(template), stat.st_mtime_ns, stat.st_size)
     if not names <= set(context):
         source = _body_source(DocxTemplate(str(template)))

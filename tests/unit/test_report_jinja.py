@@ -98,7 +98,7 @@ class DescribeTheWordTemplate:
             render_docx_template(template, {"subject": "S"}, CORE, tmp_path / "out.docx")
         problem = caught.value.problems[0]
         assert problem.file == str(template)
-        assert problem.where == "word/document.xml, tag {{ reprot_of }}"
+        assert problem.where == "body, paragraph 'Report of {{ reprot_of }} today'"
         assert problem.what == "unknown name 'reprot_of'"
         assert not (tmp_path / "out.docx").exists()
 
@@ -109,8 +109,31 @@ class DescribeTheWordTemplate:
             render_docx_template(template, {"subject": "S"}, CORE, tmp_path / "out.docx")
         problem = caught.value.problems[0]
         assert problem.file == str(template)
-        assert problem.what.startswith("syntax error")
-        assert problem.where.startswith("word/document.xml, tag {{ x }")
+        # located at the opening tag, not at the document's last one
+        assert problem.what == "{% for %} is never closed"
+        assert problem.where.startswith("body, tag {% for x in subject %} in paragraph")
+
+    def it_names_the_header_an_unknown_name_is_in(self, tmp_path: Path) -> None:
+        doc = Document()
+        doc.add_paragraph("{{ subject }}")
+        doc.sections[0].header.paragraphs[0].text = "{{ decison_maker }}"
+        doc.save(str(tmp_path / "h.docx"))
+        with pytest.raises(TemplateError) as caught:
+            render_docx_template(tmp_path / "h.docx", {"subject": "S", "decision_maker": "D"},
+                                 CORE, tmp_path / "out.docx")
+        [problem] = caught.value.problems
+        assert (problem.where, problem.what, problem.valid) == (
+            "header1.xml, paragraph '{{ decison_maker }}'", "unknown name 'decison_maker'",
+            "did you mean decision_maker")
+
+    def it_refuses_a_paragraph_tag_merged_into_a_heading_instead_of_deleting_it(
+            self, tmp_path: Path) -> None:
+        template = make_template(tmp_path / "m.docx", "{%p if subject %}", "{{ subject }}",
+                                 "{%p endif %}RECOMMENDATIONS:")
+        with pytest.raises(TemplateError) as caught:
+            render_docx_template(template, {"subject": "S"}, CORE, tmp_path / "out.docx")
+        assert "'RECOMMENDATIONS:' beside it would be lost" in caught.value.problems[0].what
+        assert not (tmp_path / "out.docx").exists()
 
     def it_reports_a_missing_attribute_with_its_tag(self, tmp_path: Path) -> None:
         template = make_template(tmp_path / "bad.docx", "Name: {{ author.nmae }}")
