@@ -4,18 +4,17 @@ and the paragraph around it, and a fix (issue 10). Fixture templates are made he
 from __future__ import annotations
 
 import shutil
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 from docx import Document
 
-from builder.cli import main
 from builder.config.templates import DEFAULT_DIR, FILE_NAMES
 from builder.inspection.template_check import check_template
 from builder.inspection.template_vars import REPORT, describe
 from builder.render.word_common import document_from_template
+from tests.cli_support import run_cli
 
 REPORT_TEMPLATE = DEFAULT_DIR / FILE_NAMES["report"]
 
@@ -47,13 +46,6 @@ def edited_copy(tmp_path: Path, old: str, new: str) -> Path:
 
 def problems(path: Path, kind: str = "report") -> list[str]:
     return [str(p) for p in check_template(path, kind)]
-
-
-def run(monkeypatch: pytest.MonkeyPatch, *args: str) -> int:
-    monkeypatch.setattr(sys, "argv", ["builder", *args])
-    with pytest.raises(SystemExit) as exited:
-        main()
-    return int(exited.value.code or 0)
 
 
 class DescribeTheShippedTemplates:
@@ -122,7 +114,7 @@ class DescribeADamagedTemplate:
                                                   monkeypatch: pytest.MonkeyPatch,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
         path = edited_copy(tmp_path, "{{ subject }}", "{{ subjcet }}")
-        assert run(monkeypatch, "templates", "check", str(path)) == 3
+        assert run_cli(monkeypatch, "templates", "check", str(path)) == 3
         err = capsys.readouterr().err
         assert "unknown name 'subjcet' (valid: did you mean subject)" in err
         assert "no tag uses 'subject'" in err
@@ -132,14 +124,14 @@ class DescribeADamagedTemplate:
                                      capsys: pytest.CaptureFixture[str]) -> None:
         path = tmp_path / "ours.docx"
         shutil.copy(REPORT_TEMPLATE, path)
-        assert run(monkeypatch, "templates", "check", str(path)) == 0
+        assert run_cli(monkeypatch, "templates", "check", str(path)) == 0
         assert "is a usable report template" in capsys.readouterr().out
 
 
 class DescribeTheVariables:
     def it_lists_every_report_name_with_type_meaning_and_example(
             self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-        assert run(monkeypatch, "templates", "vars", "report") == 0
+        assert run_cli(monkeypatch, "templates", "vars", "report") == 0
         lines = capsys.readouterr().out.splitlines()
         for name in REPORT:
             assert any(line.startswith(f"{name}  (") for line in lines), name
@@ -155,5 +147,5 @@ class DescribeTheVariables:
 
     def it_lists_the_decks_layouts_and_placeholders(self, monkeypatch: pytest.MonkeyPatch,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
-        assert run(monkeypatch, "templates", "vars", "deck") == 0
+        assert run_cli(monkeypatch, "templates", "vars", "deck") == 0
         assert "layout 'Chart': placeholders 'Title', 'Chart 1'" in capsys.readouterr().out

@@ -3,24 +3,16 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from builder.cli import main
 from builder.config.council import load_council
 from builder.config.templates import DEFAULT_DIR, DEFAULTS, FILE_NAMES, resolve_templates
 from builder.errors import ConfigError
+from tests.cli_support import run_cli
 from tests.conftest import CONFIG
-
-
-def run(monkeypatch: pytest.MonkeyPatch, *args: str) -> int:
-    monkeypatch.setattr(sys, "argv", ["builder", *args])
-    with pytest.raises(SystemExit) as exited:
-        main()
-    return int(exited.value.code or 0)
 
 
 class DescribeDefaults:
@@ -74,7 +66,7 @@ class DescribeTheCouncilsChoice:
 class DescribeExport:
     def it_copies_every_default_out(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
                                     ) -> None:
-        assert run(monkeypatch, "templates", "export", str(tmp_path / "ours")) == 0
+        assert run_cli(monkeypatch, "templates", "export", str(tmp_path / "ours")) == 0
         for name in FILE_NAMES.values():
             assert (tmp_path / "ours" / name).read_bytes() == (DEFAULT_DIR / name).read_bytes()
 
@@ -83,8 +75,8 @@ class DescribeExport:
             capsys: pytest.CaptureFixture[str]) -> None:
         edited = tmp_path / FILE_NAMES["report"]
         edited.write_bytes(b"edited")
-        assert run(monkeypatch, "templates", "export", str(tmp_path)) == 2
+        assert run_cli(monkeypatch, "templates", "export", str(tmp_path)) == 2
         assert f"{edited}: already exists" in capsys.readouterr().err
         assert edited.read_bytes() == b"edited"
-        assert run(monkeypatch, "templates", "export", str(tmp_path), "--force") == 0
+        assert run_cli(monkeypatch, "templates", "export", str(tmp_path), "--force") == 0
         assert edited.read_bytes() == (DEFAULT_DIR / FILE_NAMES["report"]).read_bytes()
