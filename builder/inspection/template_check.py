@@ -26,7 +26,7 @@ from builder import jinja_sandbox
 from builder.config.templates import DEFAULT_DIR, FILE_NAMES
 from builder.data.safezip import check_office_zip
 from builder.errors import Problem
-from builder.inspection.template_vars import Var, variables
+from builder.inspection.template_vars import KINDS, Var, variables
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TAG = re.compile(r"\{%-?\s*(p|tr|tc|r)?\s*(\w+)(.*?)-?%\}|\{\{(.*?)\}\}", re.S)
@@ -81,8 +81,9 @@ def check_template(path: Path, kind: str) -> list[Problem]:
 
 def structure_problems(path: Path, names: set[str]) -> list[Problem]:
     """What would make rendering lose text or fail at the wrong place, checked before it:
-    paragraph tags sharing their paragraph, unbalanced blocks, and names outside ``names``
-    (the context given), each in its own part (a header's tag is named in its header)."""
+    paragraph tags sharing their paragraph, unbalanced blocks, names outside ``names`` (the
+    context given), each in its own part (a header's tag is named in its header), and, when
+    ``names`` is a whole report or pack context, fields the default prints that no tag uses."""
     stat = path.stat()
     problems, used = _structure_of(str(path), stat.st_mtime_ns, stat.st_size)
     found = list(problems)
@@ -94,6 +95,9 @@ def structure_problems(path: Path, names: set[str]) -> list[Problem]:
                                  f"unknown name '{name}'",
                                  "did you mean " + ", ".join(close) if close
                                  else "a name from `builder templates vars`"))
+    kind = next((k for k in KINDS if set(variables(k)) == names), None)
+    if kind is not None and not found:  # a whole context: every field it prints is wanted
+        found += _deleted(str(path), kind, {n for _, part_names, _ in used for n in part_names})
     return found
 
 
@@ -299,18 +303,20 @@ def _targets(target: nodes.Node) -> list[nodes.Name]:
 
 def _deleted(file: str, kind: str, used: set[str]) -> list[Problem]:
     """Fields the default template prints that this one no longer uses at all."""
-    default = DEFAULT_DIR / FILE_NAMES[kind.replace("-", "_")]
-    if not default.is_file():
-        return []
-    wanted: set[str] = set()
-    for part, paragraphs in _parts(default).items():
-        source = "".join(_jinja(t) for t in _tags(part, paragraphs))
-        wanted |= meta.find_undeclared_variables(_ENV.parse(source))
     meanings = variables(kind)
     return [Problem(file, "body", f"no tag uses '{name}' ({meanings[name].meaning})"
-                    if name in meanings else f"no tag uses '{name}'",
+                    if name in meanings and meanings[name].meaning else f"no tag uses '{name}'",
                     f"put {{{{ {name} }}}} back where it is printed (the default template "
-                    "shows where)") for name in sorted(wanted - used)]
+                    "shows where)") for name in sorted(_default_names(kind) - used)]
+
+
+@functools.lru_cache(maxsize=8)
+def _default_names(kind: str) -> frozenset[str]:
+    """The names the default template of ``kind`` uses."""
+    default = DEFAULT_DIR / FILE_NAMES[kind.replace("-", "_")]
+    stat = default.stat()
+    _, used = _structure_of(str(default), stat.st_mtime_ns, stat.st_size)
+    return frozenset(name for _, names, _ in used for name in names)
 
 
 def _styles(file: str, path: Path, kind: str) -> list[Problem]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import functools
 import inspect
 import typing
 from dataclasses import dataclass, field
@@ -108,6 +109,7 @@ _PACK_CONTEXTS: dict[str, type] = {
 }
 
 
+@functools.lru_cache(maxsize=8)
 def variables(kind: str) -> dict[str, Var]:
     """Every top-level variable the template of ``kind`` is given."""
     if kind == "report":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -125,6 +126,22 @@ class DescribeTheWordTemplate:
         assert (problem.where, problem.what, problem.valid) == (
             "header1.xml, paragraph '{{ decison_maker }}'", "unknown name 'decison_maker'",
             "did you mean decision_maker")
+
+    def it_refuses_a_template_whose_subject_tag_was_deleted(self, tmp_path: Path) -> None:
+        edited = tmp_path / "no-subject.docx"
+        with zipfile.ZipFile(TEMPLATE) as src, zipfile.ZipFile(edited, "w") as out:
+            for item in src.infolist():
+                data = src.read(item.filename)
+                if item.filename == "word/document.xml":
+                    data = data.replace(b"{{ subject }}", b"")
+                out.writestr(item, data)
+        context = report_context(load_meeting(CONFIG / "meetings" / "2023-11-23.yaml"), 8,
+                                 Month(2023, 10))
+        with pytest.raises(TemplateError) as caught:
+            render_docx_template(edited, context, CORE, tmp_path / "out.docx")
+        assert [(p.where, p.what) for p in caught.value.problems] == [
+            ("body", "no tag uses 'subject' (SUBJECT, in capitals)")]
+        assert not (tmp_path / "out.docx").exists()
 
     def it_refuses_a_paragraph_tag_merged_into_a_heading_instead_of_deleting_it(
             self, tmp_path: Path) -> None:
