@@ -107,6 +107,8 @@ class _FileResult:
     """Numbers without a ``%`` format read for percent indicators, with their cell, by key."""
     ignored: set[str] = field(default_factory=set)
     """Column headers already reported as ignored (each once per file)."""
+    headers: set[str] = field(default_factory=set)
+    """Every (normalised) column header seen in the file."""
 
 
 def read_values(sources: Sequence[ValuesSource | Path], catalogue: Catalogue) -> Values:
@@ -170,6 +172,10 @@ def _read_file(entry: ValuesSource, catalogue: Catalogue) -> _FileResult:
                 f"'{KEY_COLUMNS[entry.match][0]}' column or month headers",
                 "a header 'indicator' (long: indicator,period,value[,note]; wide: indicator then "
                 "one column per month), or header_row: N in the values entry"))
+    for name in entry.columns:
+        if headers and _norm(name) not in result.headers:
+            result.warnings.append(Problem(file, "columns", f"no column headed '{name}' to "
+                                           "ignore", "a header of the file, as written there"))
     return result
 
 
@@ -307,6 +313,7 @@ def _read_table(file: str, sheet: Sheet, header: _Header, entry: ValuesSource,
                 lookup: _Lookup, out: _FileResult) -> None:
     rows, h = sheet.rows, header.row
     sheet.names = {c: _text(rows[h][c]) for c in range(len(rows[h]))}
+    out.headers.update(header.names.values())
     candidates = KEY_COLUMNS[entry.match]
     key_col = next((c for name in candidates for c, n in header.names.items() if n == name),
                    None)

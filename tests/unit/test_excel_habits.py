@@ -21,6 +21,7 @@ from builder.errors import DataError
 from builder.pipeline import DataInputs, build_model
 from builder.present.dataset import dataset_table
 from builder.render.dataset_file import write_dataset
+from tests.cli_support import run_cli
 from tests.conftest import CONFIG
 
 AUG, SEP, OCT = Month(2023, 8), Month(2023, 9), Month(2023, 10)
@@ -157,6 +158,14 @@ class DescribeColumns:
         values = read_values([ValuesSource(path=str(path), columns=("helper",))], CATALOGUE)
         assert series(values, "contacts") == {SEP: 1532.0, OCT: 1922.0}
         assert values.warnings == ()
+
+    def it_warns_of_a_column_to_ignore_that_is_not_there(self, tmp_path: Path) -> None:
+        path = workbook(tmp_path / "told.xlsx", {"Data": [
+            ["indicator", "Sep-23", "Oct-23"], ["contacts", 1532, 1922]]})
+        values = read_values([ValuesSource(path=str(path), columns=("Helpr",))], CATALOGUE)
+        assert [str(w) for w in values.warnings] == [
+            f"{path}: columns: no column headed 'Helpr' to ignore (valid: a header of the "
+            "file, as written there)"]
 
     def it_still_refuses_a_header_meant_as_a_month(self, tmp_path: Path) -> None:
         path = workbook(tmp_path / "typo.xlsx", {"Data": [
@@ -304,6 +313,17 @@ class DescribeTheDatasetWorkbook:
         assert back.warnings == ()
         assert {k: f.value for k, f in again.figures.items()} == {
             k: f.value for k, f in model.figures.items()}
+
+    def it_validates_with_the_workbook_as_the_only_values_file(
+            self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+            capsys: pytest.CaptureFixture[str]) -> None:
+        model = build_model(DataInputs(CONFIG / "indicators.yaml",
+                                       (CONFIG / "values" / "b4b-2023-10.csv",)), OCT)
+        out = tmp_path / "performance-dataset-2023-10.xlsx"
+        write_dataset(dataset_table(model), out)
+        assert run_cli(monkeypatch, "validate", "--catalogue", str(CONFIG / "indicators.yaml"),
+                       "--values", str(out)) == 0
+        assert "values to Oct-23, 0 revision(s), " in capsys.readouterr().out
 
     def it_passes_the_readers_warnings_on_to_the_model(self, tmp_path: Path) -> None:
         path = tmp_path / "helper.csv"
