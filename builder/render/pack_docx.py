@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from builder.config.templates import DEFAULT_DIR, FILE_NAMES
+from builder.config.templates import DEFAULT_DIR, DEFAULTS, FILE_NAMES, Templates
 from builder.present.pack_context import template_names
 from builder.render.word_common import CoreProperties
 from builder.render.word_template import render_docx_template
@@ -36,9 +36,10 @@ class PackDocument:
 
 
 def render_pack_document(document: PackDocument, created: dt.datetime, out: Path,
-                         templates: Path = TEMPLATES) -> Path:
-    """Render ``document`` into ``out`` (.docx)."""
-    template = templates / TEMPLATE_FILES[document.kind]
+                         templates: Templates = DEFAULTS) -> Path:
+    """Render ``document`` into ``out`` (.docx) from its template in ``templates`` (the
+    council's choice, :func:`builder.config.templates.resolve_templates`)."""
+    template: Path = getattr(templates, document.kind)
     core = CoreProperties(title=document.title, author=AUTHOR, created=created)
     render_docx_template(template, template_names(document.context), core, out)
     return out

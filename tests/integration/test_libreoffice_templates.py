@@ -4,6 +4,7 @@ refused naming the layouts found and those required (issue 10)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import shutil
 import subprocess
@@ -15,7 +16,7 @@ from docx import Document
 from builder.config.council import load_council
 from builder.config.meeting import load_meeting
 from builder.config.minutes import load_minutes
-from builder.config.templates import DEFAULT_DIR, FILE_NAMES
+from builder.config.templates import DEFAULT_DIR, DEFAULTS, FILE_NAMES
 from builder.errors import TemplateError
 from builder.inspection.docx_summary import summarize_docx
 from builder.present import pack_context as pc
@@ -82,10 +83,13 @@ class DescribeTemplatesSavedByLibreOffice:
             PackDocument("minutes", pc.minutes_context(council, minutes), "Minutes"),
             PackDocument("pack_page", pc.blank_page(), "Blank page"),
         ]
+        chosen = dataclasses.replace(DEFAULTS, **{
+            kind: resaved / FILE_NAMES[kind]
+            for kind in ("front_sheet", "agenda", "minutes", "pack_page")})
         for n, document in enumerate(documents):
             before = render_pack_document(document, CREATED, tmp_path / f"{n}-shipped.docx")
             after = render_pack_document(document, CREATED, tmp_path / f"{n}-resaved.docx",
-                                         templates=resaved)
+                                         templates=chosen)
             # Writer may add a tab stop's tab; the words must be the same
             assert [" ".join(t.split()) for _, t in _paragraphs(after)] == [
                 " ".join(t.split()) for _, t in _paragraphs(before)], document.kind

@@ -3,16 +3,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import zipfile
 from pathlib import Path
 
 import pytest
 import yaml
+from docx import Document
 
 from builder.config.council import load_council
+from builder.config.meeting import load_meeting
 from builder.config.templates import DEFAULT_DIR, DEFAULTS, FILE_NAMES, resolve_templates
 from builder.errors import ConfigError
+from builder.present import pack_context as pc
+from builder.render.pack_docx import PackDocument, render_pack_document
 from tests.cli_support import run_cli
 from tests.conftest import CONFIG
+
+SAMPLE = CONFIG / "meetings" / "2023-11-23.yaml"
 
 
 class DescribeDefaults:
@@ -55,6 +63,23 @@ class DescribeTheCouncilsChoice:
         chosen = resolve_templates(choice, meeting_yaml, council)
         assert chosen.report == tmp_path / "meetings" / "special.docx"
         assert chosen.minutes == tmp_path / "minutes.docx"
+
+    def it_renders_the_pack_from_the_councils_template(self, tmp_path: Path) -> None:
+        ours = tmp_path / "our-agenda.docx"
+        with zipfile.ZipFile(DEFAULT_DIR / FILE_NAMES["agenda"]) as src, \
+                zipfile.ZipFile(ours, "w") as out:
+            for item in src.infolist():
+                data = src.read(item.filename)
+                if item.filename == "word/document.xml":
+                    data = data.replace(b">AGENDA<", b">ORDER OF BUSINESS<")
+                out.writestr(item, data)
+        path = self.write(tmp_path, {"agenda": ours.name})
+        chosen = resolve_templates(load_council(path).templates, path)
+        context = pc.agenda_context(load_council(path), load_meeting(SAMPLE), {})
+        rendered = render_pack_document(PackDocument("agenda", context, "Agenda"),
+                                        dt.datetime(2023, 11, 15), tmp_path / "a.docx", chosen)
+        texts = [p.text for p in Document(str(rendered)).paragraphs]
+        assert texts[0] == "ORDER OF BUSINESS"
 
     def it_refuses_a_misspelt_template_kind(self, tmp_path: Path) -> None:
         path = self.write(tmp_path, {"reprot": "x.docx"})
