@@ -16,15 +16,15 @@ from pathlib import Path
 from docx.table import Table
 
 from benchmarks.timing import Figure, measure
+from builder.config.templates import DEFAULTS
 from builder.pipeline.checked import check_meeting
 from builder.pipeline.reports import build_reports
-from builder.pipeline.templates import Templates
 from builder.present.report_appendices import DatasetText, TableText, dataset_text
 from builder.render import charts
 from builder.render.word_common import CoreProperties
 from builder.render.word_dataset import render_dataset
 
-TEMPLATE = Templates.default().report
+TEMPLATE = DEFAULTS.report
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "config" / "meetings" / "2023-11-23.yaml"

@@ -18,6 +18,7 @@ from builder.commands import (
     report,
     serve,
     supplement,
+    templates,
 )
 from builder.commands.common import err
 from builder.errors import BuilderError
@@ -29,7 +30,7 @@ app = typer.Typer(
     add_completion=False,
 )
 for module in (data, report, deck, pack, build, check, check_report, next_meeting, serve,
-               supplement, docs):
+               supplement, docs, templates):
     module.register(app)
 
 EXIT_INTERNAL = 70

@@ -58,9 +58,10 @@ def compute(catalogue: Catalogue, values: Values, period: Period,
                                   if i.theme == theme.key or theme.key in i.also_in))
         for theme in catalogue.themes
     )
-    warnings = tuple(_check(catalogue, own, figures, period))
+    warnings = (*(Finding("values", None, str(w)) for w in values.warnings),
+                *_check(catalogue, own, figures, period))
     return ReportModel(period, catalogue, MappingProxyType(figures), themes, warnings,
-                       values.revisions)
+                       values.revisions, values)
 
 
 def _span(values: Values, end: Period, frequency: Frequency) -> tuple[Period, ...]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from builder.compute.calculus import Arrow, Direction, Rag
 from builder.compute.periods import Month, Period
 from builder.config.catalogue import Catalogue, Indicator, Theme
-from builder.data.readers import Revision
+from builder.data.readers import Revision, Values
 
 
 @dataclass(frozen=True)
@@ -121,6 +121,8 @@ class ReportModel:
     themes: tuple[ThemeFigures, ...]
     warnings: tuple[Finding, ...] = ()
     revisions: tuple[Revision, ...] = ()
+    values: Values | None = None
+    """The observations the model was computed from (the full history), when kept."""
 
     @property
     def months(self) -> tuple[Month, ...]:

@@ -16,6 +16,7 @@ from pydantic import Field, model_validator
 
 from builder.config.base import StrictModel
 from builder.config.loader import read_yaml, validate_model
+from builder.config.templates import TemplateChoice
 
 
 class Bullet(StrictModel):
@@ -158,6 +159,9 @@ class Council(StrictModel):
     """The exclusion-of-press item's title and motion."""
     open_to_public: str = "This meeting is open to the public"
     """The cover page's line under the venue."""
+    templates: TemplateChoice | None = None
+    """The Word templates the council's papers are rendered from (paths relative to this
+    file); any left out are the defaults shipped with builder."""
 
 
 def load_council(path: Path) -> Council:

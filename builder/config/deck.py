@@ -19,6 +19,7 @@ from builder.compute.periods import Month, parse_period
 from builder.config.base import StrictModel
 from builder.config.catalogue import Catalogue
 from builder.config.loader import read_yaml, validate_model
+from builder.config.values_source import ValuesSource
 from builder.errors import Problem
 
 PERIOD_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
@@ -29,7 +30,7 @@ class DeckData(StrictModel):
 
     catalogue: str
     """The indicator catalogue YAML (themes are the priorities)."""
-    values: tuple[str, ...] = Field(min_length=1)
+    values: tuple[ValuesSource, ...] = Field(min_length=1)
     """Values files, merged in order (later files revise earlier ones)."""
     commentary: tuple[str, ...] = ()
     """Commentary files (indicator,period,text CSV or YAML), shown in the speaker notes."""

@@ -17,6 +17,8 @@ from builder.config.base import StrictModel
 from builder.config.loader import read_yaml, validate_model
 from builder.config.paper import Paper
 from builder.config.report import Appendix, Report
+from builder.config.templates import TemplateChoice
+from builder.config.values_source import ValuesSource
 
 
 class Member(StrictModel):
@@ -46,8 +48,10 @@ class DataSources(StrictModel):
 
     catalogue: str
     """The indicator catalogue YAML."""
-    values: tuple[str, ...] = Field(min_length=1)
-    """Values files, merged in order (later files revise earlier ones)."""
+    values: tuple[ValuesSource, ...] = Field(min_length=1)
+    """Values files, merged in order (later files revise earlier ones): each a path, or a
+    mapping saying how the workbook is laid out (``sheet``, ``header_row``, ``columns``,
+    ``match``; see ValuesSource)."""
     commentary: tuple[str, ...] = ()
     """Commentary files (indicator,period,text CSV or YAML)."""
     period: str = Field(pattern=r"^(\d{4}-(0[1-9]|1[0-2])|Q[1-4] \d{4}/\d{2})$")
@@ -131,6 +135,9 @@ class Meeting(StrictModel):
     """The performance data the reports and deck use."""
     deck: str | None = None
     """The B4B deck configuration YAML, if the meeting has one."""
+    templates: TemplateChoice | None = None
+    """Word templates for this meeting only, over the council's ``templates`` (paths relative
+    to this file)."""
     items: tuple[AgendaItem, ...] = Field(min_length=1)
     """Agenda items in order (numbers are assigned, exclusion items generated)."""
 

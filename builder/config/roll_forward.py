@@ -28,6 +28,7 @@ from builder.config.meeting import Meeting, numbered_items
 from builder.config.minutes import MinuteItem, Minutes
 from builder.config.text_fields import map_text
 from builder.config.tracker import Recommendation, Tracker
+from builder.config.values_source import ValuesSource
 
 TO_SUPPLY = "[to supply]"
 """Marks text an officer still has to write; ``builder validate`` lists every such field."""
@@ -79,7 +80,8 @@ def next_meeting(meeting: Meeting, date: dt.date, period: Month, files: Files,
         data = meeting.data
         update["data"] = data.model_copy(update={
             "catalogue": relocate[data.catalogue],
-            "values": (*(relocate[v] for v in data.values), files.values),
+            "values": (*(v.model_copy(update={"path": relocate[v.path]}) for v in data.values),
+                       ValuesSource(path=files.values)),
             "commentary": tuple(relocate[c] for c in data.commentary),
             "period": period.iso()})
     if meeting.deck is not None and files.deck is not None:

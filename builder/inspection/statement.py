@@ -1,7 +1,7 @@
 """The "accessibility of this document" paragraph, from what ``builder check`` checked (issue 11).
 
-The wording is a Jinja text template (``templates/accessibility_statement.txt`` unless another
-is named), rendered in builder's sandbox with the facts gathered here: the date, builder's
+The wording is a Jinja text template (``builder/templates/accessibility_statement.txt``, unless
+another is named), rendered in builder's sandbox with the facts gathered here: the date, builder's
 version, and per file its kind, pages, figures with alt text, tables and the problems found.
 """
 
@@ -17,6 +17,7 @@ from typing import Any
 import pikepdf
 
 from builder import __version__
+from builder.config.templates import DEFAULT_DIR
 from builder.errors import TemplateError
 from builder.inspection.accessibility import Issue
 from builder.inspection.docx_summary import summarize_docx
@@ -24,8 +25,7 @@ from builder.inspection.pdf_structure import elements
 from builder.inspection.pptx_summary import summarize_pptx
 from builder.jinja_sandbox import render_text
 
-TEMPLATE = Path(__file__).resolve().parent.parent.parent / "templates" / \
-    "accessibility_statement.txt"
+TEMPLATE = DEFAULT_DIR / "accessibility_statement.txt"
 KINDS = {".pdf": "PDF", ".docx": "Word document", ".pptx": "PowerPoint presentation"}
 
 

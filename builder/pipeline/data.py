@@ -18,6 +18,7 @@ from builder.compute.periods import Month, parse_period
 from builder.config.catalogue import Catalogue
 from builder.config.loader import check_catalogue, read_yaml, validate_model
 from builder.config.meeting import LoadedMeeting
+from builder.config.values_source import ValuesSource
 from builder.data.commentary import read_commentary
 from builder.data.readers import Values, read_values
 from builder.errors import ConfigError, DataError, Problem, raise_if_any
@@ -28,12 +29,14 @@ class DataInputs:
     """The files a performance dataset is computed from."""
 
     catalogue: Path
-    values: tuple[Path, ...]
+    values: tuple[ValuesSource | Path, ...]
+    """Each file, with its reading options when it has any."""
     commentary: tuple[Path, ...] = ()
 
     @property
     def files(self) -> tuple[Path, ...]:
-        return (self.catalogue, *self.values, *self.commentary)
+        values = (v.file if isinstance(v, ValuesSource) else v for v in self.values)
+        return (self.catalogue, *values, *self.commentary)
 
 
 @dataclass(frozen=True)
@@ -150,6 +153,6 @@ def meeting_data_inputs(loaded: LoadedMeeting) -> tuple[DataInputs, Month]:
         raise ConfigError(f"{loaded.path}: the meeting has no 'data' section",
                           hint="Add data: {catalogue, values, period} to the meeting YAML.")
     inputs = DataInputs(loaded.resolve(data.catalogue),
-                        tuple(loaded.resolve(v) for v in data.values),
+                        tuple(v.at(loaded.resolve(v.path)) for v in data.values),
                         tuple(loaded.resolve(c) for c in data.commentary))
     return inputs, parse_period(data.period)

@@ -23,7 +23,8 @@ def build_deck(deck: DeckInputs, model: ReportModel, out_dir: Path) -> Path:
     """Write the deck into ``out_dir`` from its checked inputs and the model computed from its
     data; returns the file written."""
     config = deck.loaded.deck
-    files = (config.data.catalogue, *config.data.values, *config.data.commentary)
+    files = (config.data.catalogue, *(v.path for v in config.data.values),
+             *config.data.commentary)
     context = deck_context(config, model, tuple(Path(f).name for f in files))
     out = out_dir / deck_filename(model.period)
     with atomic_file(out) as tmp:

@@ -31,6 +31,7 @@ from builder.config.staleness import (
     stale_text,
     still_to_supply,
 )
+from builder.config.templates import Templates, resolve_templates
 from builder.config.text_fields import map_text
 from builder.config.tracker import Tracker, load_tracker
 from builder.errors import BuilderError, ConfigError, Problem, TemplateError, raise_if_any
@@ -39,7 +40,6 @@ from builder.pipeline.agenda import report_items, report_problems
 from builder.pipeline.data import DataInputs, LoadedData, load_data, meeting_data_inputs
 from builder.pipeline.supplied import check_supplied, supplied_files
 from builder.pipeline.templates import (
-    Templates,
     deck_template,
     deck_template_problems,
     template_problems,
@@ -167,7 +167,8 @@ def load_inputs(meeting_yaml: Path) -> MeetingInputs:
     if loaded.meeting.deck is not None:
         deck = _deck(loaded.resolve(loaded.meeting.deck), data, found, context)
     trackers, glossaries = _appendix_files(loaded, found, context)
-    templates = Templates.default()
+    templates = resolve_templates(loaded.meeting.templates, meeting_yaml, resolve_templates(
+        council.templates if council is not None else None, council_path))
     found.extend(template_problems(templates, loaded), TemplateError)
     found.raise_if_any(meeting_yaml)
     assert council is not None
@@ -238,7 +239,7 @@ def deck_data_inputs(loaded: LoadedDeck) -> DataInputs:
     """The data files named by a deck (paths resolved against its YAML)."""
     data = loaded.deck.data
     return DataInputs(loaded.resolve(data.catalogue),
-                      tuple(loaded.resolve(v) for v in data.values),
+                      tuple(v.at(loaded.resolve(v.path)) for v in data.values),
                       tuple(loaded.resolve(c) for c in data.commentary))
 
 

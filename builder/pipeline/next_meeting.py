@@ -22,6 +22,7 @@ from builder.config.roll_forward import (
     next_meeting,
 )
 from builder.config.tracker import load_tracker
+from builder.config.values_source import ValuesSource
 from builder.errors import ConfigError, Problem, raise_if_any
 
 HEADER = ("Written by `builder next-meeting` from {source}.\n"
@@ -60,8 +61,8 @@ def roll_forward(meeting_yaml: Path, when: dt.date, month: Month, out_dir: Path 
         return relative(loaded.resolve(rel), meetings)
 
     minutes_path = folder / "minutes" / f"{meeting.date.isoformat()}.yaml"
-    values_name = _renamed(Path(meeting.data.values[-1]).name if meeting.data else "values.csv",
-                           meeting.data.period if meeting.data else "", month.iso())
+    last = Path(meeting.data.values[-1].path).name if meeting.data else "values.csv"
+    values_name = _renamed(last, meeting.data.period if meeting.data else "", month.iso())
     values_path = folder / "values" / values_name
     trackers = [loaded.resolve(a.path) for i in meeting.items if i.report and i.recurring
                 for a in i.report.appendices if a.kind == "tracker" and a.path]
@@ -98,8 +99,9 @@ def roll_forward(meeting_yaml: Path, when: dt.date, month: Month, out_dir: Path 
             return relative(deck_source.parent / rel, deck_path.parent)
 
         data = DeckData(catalogue=moved(deck.data.catalogue),
-                        values=(*map(moved, deck.data.values),
-                                relative(values_path, deck_path.parent)),
+                        values=(*(v.model_copy(update={"path": moved(v.path)})
+                                  for v in deck.data.values),
+                                ValuesSource(path=relative(values_path, deck_path.parent))),
                         commentary=tuple(map(moved, deck.data.commentary)))
         template = moved(deck.template) if deck.template else None
         write_yaml(deck_path, next_deck(deck, month, data, template), header)
@@ -119,7 +121,8 @@ def _paths(meeting: Meeting) -> list[str]:
     """Every relative path the meeting names (council, data files, appendices)."""
     found = [meeting.council]
     if meeting.data is not None:
-        found += [meeting.data.catalogue, *meeting.data.values, *meeting.data.commentary]
+        found += [meeting.data.catalogue, *(v.path for v in meeting.data.values),
+                  *meeting.data.commentary]
     for item in meeting.items:
         found += [a.path for a in (item.report.appendices if item.report else ()) if a.path]
     return found

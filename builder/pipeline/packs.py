@@ -91,8 +91,7 @@ def render_pack_documents(inputs: MeetingInputs, docs: Path) -> PackDocuments:
     when = created(inputs)
 
     def render(document: PackDocument, name: str) -> Path:
-        return render_pack_document(document, when, docs / name,
-                                    inputs.templates.pack(document.kind))
+        return render_pack_document(document, when, docs / name, inputs.templates)
 
     front = render(PackDocument("front_sheet", pc.front_sheet_context(inputs.council, loaded),
                                 titles.front_sheet), "front-sheet.docx")
@@ -123,7 +122,7 @@ def assemble_packs(inputs: MeetingInputs, papers: Papers, office: LibreOffice, w
         agenda = render_pack_document(
             PackDocument("agenda", pc.agenda_context(inputs.council, loaded, ranges),
                          titles.agenda), created(inputs), work / "pack" / "agenda.docx",
-            inputs.templates.agenda)
+            inputs.templates)
     with timer("conversion"):
         agenda_pdf = office.convert([agenda], work / "pdf-agenda")[agenda]
     with timer("assembly"):

@@ -71,7 +71,7 @@ def build_supplement(meeting_yaml: Path, items: Sequence[int], out_dir: Path, is
             agenda = render_pack_document(
                 PackDocument("supplement", context, f"{title}: supplementary agenda"),
                 dt.datetime.combine(issued, dt.time(9, 0)), work / "pack" / "supplement.docx",
-                checked.inputs.templates.supplement)
+                checked.inputs.templates)
         with timer("conversion"):
             agenda_pdf = office.convert([agenda], work / "pdf-supplement")[agenda]
         with timer("assembly"):

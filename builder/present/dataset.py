@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from builder.compute.model import IndicatorFigures, ReportModel
 from builder.present import formatting as fmt
+from builder.present.dataset_inputs import InputTable, input_table
 from builder.present.revisions import revision_facts
 
 Cell = float | str | None
@@ -44,6 +45,8 @@ class DatasetTable:
     same workbook properties."""
     revisions: tuple[tuple[str, ...], ...] = ()
     """A row per value a later values file revised: ``REVISION_COLUMNS``."""
+    inputs: InputTable | None = None
+    """The values it was computed from, in the wide input form (the workbook's values sheet)."""
 
     @staticmethod
     def is_numeric(column: str) -> bool:
@@ -71,7 +74,7 @@ def dataset_table(model: ReportModel) -> DatasetTable:
                       for r in revision_facts(model))
     return DatasetTable(columns, rows, themes, formats,
                         f"Computed performance dataset – {period.last_day():%B %Y}",
-                        period.last_day(), revisions)
+                        period.last_day(), revisions, input_table(model))
 
 
 def _row(fig: IndicatorFigures, benchmark_names: dict[str, str]) -> tuple[Cell, ...]:

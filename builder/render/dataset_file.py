@@ -11,8 +11,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from builder.data.sheets import DATASET_KEYWORDS, VALUES_SHEET
 from builder.errors import ConfigError
 from builder.present.dataset import REVISION_COLUMNS, DatasetTable
+from builder.present.dataset_inputs import InputTable
 
 CHANGE_FORMAT = '0"%";-0"%"'
 
@@ -94,8 +96,27 @@ def _write_xlsx(table: DatasetTable, path: Path) -> None:
             sheet.append(list(row))
             for cell in sheet[sheet.max_row]:
                 cell.data_type = "s"
+    if table.inputs is not None:
+        _write_inputs(book, table.inputs, bold)
     book.properties.title = table.title
     book.properties.language = "en-GB"
+    book.properties.keywords = DATASET_KEYWORDS
     if table.as_of is not None:
         book.properties.created = dt.datetime.combine(table.as_of, dt.time())
     book.save(path)
+
+
+def _write_inputs(book: Workbook, inputs: InputTable, bold: Font) -> None:
+    """The ``values`` sheet: the wide input form that ``--values`` reads back as it is."""
+    sheet = book.create_sheet(VALUES_SHEET)
+    sheet.append(list(inputs.columns))
+    for cell in sheet[1]:
+        cell.font = bold
+        cell.data_type = "s"
+    for row in inputs.rows:
+        sheet.append(list(row))
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # text, even if it starts with '='
+    sheet.freeze_panes = "D2"
+    sheet.column_dimensions["C"].width = 48

@@ -1,8 +1,8 @@
 """Render the agenda pack's own Word documents (front sheet, agenda, minutes, notices).
 
-The templates are docxtpl files in ``templates/`` (written by
-``templates/src/make_pack_templates.py``); each is rendered through the sandboxed, autoescaping
-renderer the committee report uses, with its typed context from
+The templates are docxtpl files (the defaults in ``builder/templates/``, written by
+``builder/templates/src/make_pack_templates.py``); each is rendered through the sandboxed,
+autoescaping renderer the committee report uses, with its typed context from
 :mod:`builder.present.pack_context`, and given a title and the en-GB language.
 """
 
@@ -12,18 +12,14 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from builder.config.templates import DEFAULT_DIR, DEFAULTS, FILE_NAMES, Templates
 from builder.present.pack_context import template_names
 from builder.render.word_common import CoreProperties
 from builder.render.word_template import render_docx_template
 
-TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
-TEMPLATE_FILES = {
-    "front_sheet": "front_sheet.docx",
-    "agenda": "agenda.docx",
-    "minutes": "minutes.docx",
-    "pack_page": "agenda_pack_page.docx",
-    "supplement": "supplement.docx",
-}
+TEMPLATES = DEFAULT_DIR
+TEMPLATE_FILES = {kind: FILE_NAMES[kind] for kind in ("front_sheet", "agenda", "minutes",
+                                                      "pack_page", "supplement")}
 AUTHOR = "Democratic Services"
 
 
@@ -40,10 +36,10 @@ class PackDocument:
 
 
 def render_pack_document(document: PackDocument, created: dt.datetime, out: Path,
-                         template: Path | None = None) -> Path:
-    """Render ``document`` into ``out`` (.docx) from ``template`` (default: the shipped one of
-    its kind)."""
-    template = template or TEMPLATES / TEMPLATE_FILES[document.kind]
+                         templates: Templates = DEFAULTS) -> Path:
+    """Render ``document`` into ``out`` (.docx) from its template in ``templates`` (the
+    council's choice, :func:`builder.config.templates.resolve_templates`)."""
+    template: Path = getattr(templates, document.kind)
     core = CoreProperties(title=document.title, author=AUTHOR, created=created)
     render_docx_template(template, template_names(document.context), core, out)
     return out

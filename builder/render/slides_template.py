@@ -7,6 +7,7 @@ reported in full: every missing layout or placeholder, with the names that do ex
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -35,7 +36,11 @@ REQUIRED: Mapping[str, tuple[str, ...]] = {
     "Data notes": ("Title", "Body"),
 }
 HINT = ("Restore the layout/placeholder names in PowerPoint (View > Slide Master; rename with "
-        "the Selection Pane), or regenerate the template: python templates/src/make_board_deck.py")
+        "the Selection Pane), or start again from the default template (`builder templates "
+        "export DIR` writes it out).")
+IMPRESS_HINT = ("LibreOffice Impress does not keep a PowerPoint template's own layouts: edit the "
+                "deck template in PowerPoint, or start again from the default template "
+                "(`builder templates export DIR` writes it out).")
 
 
 def chart_placeholder(n: int) -> str:
@@ -80,7 +85,7 @@ def open_template(path: Path, charts_per_slide: int = 1) -> Template:
     if not path.is_file():
         raise TemplateError(f"{path}: template not found",
                             hint="Point 'template' in the deck YAML at a .pptx file, or leave it "
-                                 "out to use templates/board_deck.pptx.")
+                                 "out to use the default template.")
     unsafe = check_office_zip(path)
     if unsafe:
         raise TemplateError(f"{path}: {unsafe}")
@@ -91,7 +96,15 @@ def open_template(path: Path, charts_per_slide: int = 1) -> Template:
     layouts: dict[str, Any] = {layout.name: layout for layout in prs.slide_layouts}
     required = dict(REQUIRED)
     required["Chart"] = ("Title", *(chart_placeholder(n) for n in range(1, charts_per_slide + 1)))
-    raise_if_any(template_problems(layouts, required, str(path)), TemplateError,
+    problems = template_problems(layouts, required, str(path))
+    if not set(required) & set(layouts):  # replaced wholesale, as Impress does on saving
+        impress = _saved_by_impress(path)
+        raise TemplateError(
+            f"{path}: the template's layouts were replaced"
+            f"{' by LibreOffice Impress' if impress else ''}: none of the layouts the deck "
+            f"needs ({', '.join(repr(n) for n in required)}) is left", problems,
+            hint=IMPRESS_HINT if impress else HINT)
+    raise_if_any(problems, TemplateError,
                  f"{path}: the template lacks layouts or placeholders the deck needs", HINT)
     _drop_slides(prs)
     spots = {(layout.name, shape.name): Spot(int(shape.placeholder_format.idx),
@@ -104,6 +117,15 @@ def open_template(path: Path, charts_per_slide: int = 1) -> Template:
 def check_deck_template(path: Path, charts_per_slide: int) -> None:
     """TemplateError listing everything :func:`open_template` would refuse in ``path``."""
     open_template(path, charts_per_slide)
+
+
+def _saved_by_impress(path: Path) -> bool:
+    """docProps/app.xml names the application that saved the file."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            return b"LibreOffice" in package.read("docProps/app.xml")
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return False
 
 
 def template_problems(layouts: Mapping[str, Any], required: Mapping[str, Sequence[str]],

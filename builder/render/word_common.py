@@ -4,9 +4,11 @@ looked up by name, landscape sections. python-docx objects stay in ``render``.""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -56,15 +58,17 @@ def document_from_template(template: Path) -> DocxDocument:
 def require_styles(doc: DocxDocument, template: Path, names: tuple[str, ...]) -> None:
     """TemplateError listing every named style the template lacks."""
     raise_if_any(style_problems(doc, template, names), TemplateError,
-                 f"{template}: the template lacks styles the documents need")
+                 f"{template}: the template lacks styles the documents need",
+                 hint="Add the styles, or copy them from the default template (`builder "
+                      "templates export DIR` writes it out).")
 
 
 def style_problems(doc: DocxDocument, template: Path, names: Iterable[str]) -> list[Problem]:
-    """A Problem for every style of ``names`` the document lacks (each once)."""
-    have = {s.name for s in doc.styles}
+    """A Problem for every style of ``names`` the document lacks (each once), looked up as
+    :func:`find_style` does."""
     return [Problem(str(template), "styles", f"no style named '{n}'",
                     "add the style in Word (Home > Styles) with exactly this name")
-            for n in dict.fromkeys(names) if n not in have]
+            for n in dict.fromkeys(names) if find_style(doc, n) is None]
 
 
 def template_style_problems(template: Path, names: Iterable[str]) -> list[Problem]:
@@ -89,8 +93,28 @@ class Writer:
 
 
 def style_id(doc: DocxDocument, name: str) -> str:
-    """The XML id of a style named ``name`` (ids differ from names, e.g. 'Heading 1')."""
-    return str(doc.styles[name].style_id)
+    """The XML id of the style named ``name`` (ids differ from names, e.g. 'Heading1')."""
+    style = find_style(doc, name)
+    if style is None:
+        raise TemplateError(f"the template has no style named '{name}'",
+                            hint="Add the style in Word (Home > Styles) with exactly this name.")
+    return str(style.style_id)
+
+
+def find_style(doc: DocxDocument, name: str) -> Any | None:
+    """The style called ``name`` however the office suite that saved the template spelt it:
+    by name (Word writes built-in names in lower case, 'heading 1', LibreOffice as shown,
+    'Heading 1'), then by name ignoring case, then by style id ('Heading1')."""
+    styles = list(doc.styles)
+    wanted = name.casefold()
+    compact = _COMPACT.sub("", wanted)
+    return (next((s for s in styles if s.name == name), None)
+            or next((s for s in styles if (s.name or "").casefold() == wanted), None)
+            or next((s for s in styles if _COMPACT.sub("", s.style_id.casefold()) == compact),
+                    None))
+
+
+_COMPACT = re.compile(r"[^0-9a-z]")
 
 
 def landscape(doc: DocxDocument) -> None:

@@ -19,6 +19,7 @@ from docxtpl import DocxTemplate
 from builder import jinja_sandbox
 from builder.data.safezip import check_office_zip
 from builder.errors import TemplateError
+from builder.inspection.template_check import structure_problems
 from builder.render.word_common import CoreProperties, set_core_properties
 
 BODY_PART = "word/document.xml"
@@ -28,7 +29,8 @@ def check_template(template: Path) -> None:
     """A readable, sane .docx, or a TemplateError saying what is wrong."""
     if not template.is_file():
         raise TemplateError(f"{template}: template not found",
-                            hint="Run templates/src/make_committee_report.py or fix the path.")
+                            hint="Fix the path in the council's templates: (or the meeting's), "
+                                 "or leave it out to use the default template.")
     problem = check_office_zip(template)
     if problem:
         raise TemplateError(f"{template}: {problem}")
@@ -39,6 +41,11 @@ def render_docx_template(template: Path, context: Mapping[str, Any], core: CoreP
     """Render ``template`` with ``context`` into ``out`` (a .docx) and set its properties."""
     check_template(template)
     stat = template.stat()
+    problems = structure_problems(template, set(context))
+    if problems:
+        raise TemplateError(f"{template}: the template cannot be rendered", problems,
+                            hint="Fix each in Word, then `builder templates check` the file; "
+                                 "docs/templates.md explains the tags.")
     names = _template_names(str(template), stat.st_mtime_ns, stat.st_size)
     if not names <= set(context):
         source = _body_source(DocxTemplate(str(template)))

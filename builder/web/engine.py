@@ -21,6 +21,7 @@ from builder.compute.model import IndicatorFigures, ReportModel
 from builder.compute.periods import parse_period
 from builder.config.loader import read_yaml
 from builder.config.meeting import load_meeting, numbered_items
+from builder.config.values_source import ValuesSource
 from builder.errors import BuilderError, ConfigError, Problem
 from builder.inspection.accessibility import CHECKED, check_file
 from builder.pipeline.checked import check_meeting
@@ -166,7 +167,8 @@ def preview(meeting_yaml: Path, values: Path | None = None, commentary: Path | N
     files it names, at the meeting's period."""
     try:
         inputs, period = meeting_data_inputs(load_meeting(meeting_yaml))
-        inputs = DataInputs(inputs.catalogue, (values,) if values else inputs.values,
+        inputs = DataInputs(inputs.catalogue,
+                            (ValuesSource(path=str(values)),) if values else inputs.values,
                             (commentary,) if commentary else inputs.commentary)
         model = build_model(inputs, period)
     except BuilderError as exc:

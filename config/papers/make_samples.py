@@ -1,7 +1,7 @@
 """Write the SAMPLE officer's Word report for agenda item 9 (SEND and home to school transport).
 
 The report as an officer sends it to Democratic Services, written in the council's committee
-report template (``templates/committee_report.docx``: its styles give the Word numbering of
+report template (``builder/templates/committee_report.docx``: its styles give the Word numbering of
 paragraphs and recommendations) with the text of the published report (format-spec A.3,
 ``002:4035-4225``). It carries one deliberately fixable defect, for ``builder check-report`` to
 find: a reviewer's comment left in, and the drafting officer's name in the document properties.
@@ -25,7 +25,7 @@ from builder.config.report_format import variant_format
 from builder.render.report_clean import clean_report, cleaned_name
 
 HERE = Path(__file__).resolve().parent
-TEMPLATE = HERE.parent.parent / "templates" / "committee_report.docx"
+TEMPLATE = HERE.parent.parent / "builder" / "templates" / "committee_report.docx"
 PAPER = HERE / "send-and-home-to-school-transport.docx"
 COMMERCIAL = ("by virtue of category 3 paragraph 10.4 of the Access to Information Procedure "
               "Rules as set out in the Council’s Constitution. The information is exempt from "

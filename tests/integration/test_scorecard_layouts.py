@@ -14,15 +14,16 @@ from docx.oxml.ns import qn
 from builder.compute.model import ReportModel
 from builder.compute.periods import Month, Period
 from builder.config.layout import LayoutChoice, layout_of
+from builder.config.templates import DEFAULTS
 from builder.pipeline.data import DataInputs, build_model
 from builder.present.report_appendices import DatasetText, dataset_text
 from builder.render.column_widths import STYLE_MARGIN, text_width
 from builder.render.word_common import CoreProperties
 from builder.render.word_dataset import render_dataset
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES
 
 SCORECARDS = FIXTURES / "scorecards"
-TEMPLATE = ROOT / "templates" / "committee_report.docx"
+TEMPLATE = DEFAULTS.report
 CORE = CoreProperties("Appendix 1", "Scrutiny Manager", dt.datetime(2018, 7, 1, 9))
 MONTHS_2018 = ["Jun-17", "Jul-17", "Aug-17", "Sep-17", "Oct-17", "Nov-17", "Dec-17", "Jan-18",
                "Feb-18", "Mar-18", "Apr-18", "May-18", "Jun-18"]

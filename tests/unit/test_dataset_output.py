@@ -137,8 +137,8 @@ class DescribeXlsxFile:
             assert book.sheetnames == [
                 "Right support at the right time", "Strong, safe & vibrant localiti",
                 "Children remain within or retur", "Promote permanence and placemen",
-                "Permanent, stable workforce", "Embedding Practice Framework an"]
-            for sheet, (_key, _title, indexes) in zip(book.worksheets, table.themes,
+                "Permanent, stable workforce", "Embedding Practice Framework an", "values"]
+            for sheet, (_key, _title, indexes) in zip(book.worksheets[:-1], table.themes,
                                                        strict=True):
                 assert sheet.freeze_panes == "A2"
                 header = [c.value for c in sheet[1]]

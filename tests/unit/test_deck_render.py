@@ -27,7 +27,7 @@ from builder.present.deck_context import (
 from builder.render.slides import render_deck
 from tests.conftest import ROOT
 
-TEMPLATE = ROOT / "templates" / "board_deck.pptx"
+TEMPLATE = ROOT / "builder" / "templates" / "board_deck.pptx"
 MONTHS = ("Sep-23", "Oct-23")
 
 

@@ -14,8 +14,8 @@ from builder.errors import TemplateError
 from builder.render.slides_template import REQUIRED, open_template
 from tests.conftest import ROOT
 
-TEMPLATE = ROOT / "templates" / "board_deck.pptx"
-SCRIPT = ROOT / "templates" / "src" / "make_board_deck.py"
+TEMPLATE = ROOT / "builder" / "templates" / "board_deck.pptx"
+SCRIPT = ROOT / "builder" / "templates" / "src" / "make_board_deck.py"
 
 
 def layouts_of(path: Path) -> dict[str, list[str]]:
@@ -53,12 +53,13 @@ class DescribeTheCommittedTemplate:
         template = open_template(TEMPLATE, charts_per_slide=4)
         assert template.spot("Chart", "Chart 4").idx == 4
 
-    def it_is_what_the_committed_script_generates(self, tmp_path: Path) -> None:
+    def it_can_be_made_afresh_by_its_script(self, tmp_path: Path) -> None:
+        # not compared with the committed file: an owner may have edited that one
         fresh = tmp_path / "fresh.pptx"
         run = subprocess.run([sys.executable, str(SCRIPT), str(fresh)], capture_output=True,
                              text=True, check=False)
         assert run.returncode == 0, run.stderr
-        assert layouts_of(fresh) == layouts_of(TEMPLATE)
+        assert set(REQUIRED) <= set(open_template(fresh, charts_per_slide=4).layouts)
 
 
 class DescribeABrokenTemplate:
@@ -76,7 +77,9 @@ class DescribeABrokenTemplate:
         assert "'Charts'" in problems[("layout 'Chart'", "no layout of this name")]
         valid = problems[("layout 'Narrative'", "no placeholder named 'Outcome'")]
         assert valid == "placeholders in this layout: 'Title', 'Statements', 'Commentary'"
-        assert "make_board_deck.py" in caught.value.hint
+        # a hint to regenerate would wipe the owner's edits
+        assert "templates/src" not in caught.value.hint
+        assert "builder templates export" in caught.value.hint
 
     def it_requires_as_many_chart_placeholders_as_charts_per_slide(self, tmp_path: Path
                                                                     ) -> None:

@@ -89,14 +89,20 @@ class DescribeLongCsv:
         assert values.months() == (SEP, OCT)
         assert values.files == (path,)
 
-    def it_names_a_bad_period_and_an_unexpected_column(self, tmp_path: Path) -> None:
-        path = csv_file(tmp_path, "long.csv",
-                        "indicator,period,value,source\ncontacts,2023-13,5,x\n")
+    def it_names_a_bad_period(self, tmp_path: Path) -> None:
+        path = csv_file(tmp_path, "long.csv", "indicator,period,value\ncontacts,2023-13,5\n")
         assert problems_of([path]) == [
-            f"{path}: row 1, column 'source': unexpected column 'source' in a long values file "
-            "(valid: indicator, period, value, note)",
             f"{path}: row 2, column 'period': '2023-13' is not a month (valid: YYYY-MM, e.g. "
             "2023-10)"]
+
+    def it_reads_past_an_extra_column_with_one_warning(self, tmp_path: Path) -> None:
+        path = csv_file(tmp_path, "long.csv", "indicator,period,value,source\n"
+                        "contacts,2023-10,5,MASH\ncontacts,2023-09,4,MASH\n")
+        values = read_values([path], CATALOGUE)
+        assert [str(w) for w in values.warnings] == [
+            f"{path}: row 1, column 'source': column 'source' ignored (valid: list it under "
+            "columns: in the values entry to say so, or head it with a month such as Oct-23)"]
+        assert {m: o.value for m, o in values.series["contacts"].items()} == {SEP: 4.0, OCT: 5.0}
 
     def it_refuses_the_same_indicator_and_month_twice(self, tmp_path: Path) -> None:
         path = csv_file(tmp_path, "long.csv",
@@ -176,9 +182,9 @@ class DescribeWideCsv:
             "(valid: a month such as Oct-23, 2023-10 or an Excel date)"]
 
     def it_needs_an_indicator_column(self, tmp_path: Path) -> None:
-        path = csv_file(tmp_path, "wide.csv", "key,Oct-23\ncontacts,1922\n")
+        path = csv_file(tmp_path, "wide.csv", "measure,Sep-23,Oct-23\ncontacts,1532,1922\n")
         assert problems_of([path]) == [
-            f"{path}: row 1, column 'key': no 'indicator' column in the header row (valid: a "
+            f"{path}: row 1, column 'measure': no 'indicator' column in the header row (valid: a "
             "header 'indicator' (long: indicator,period,value[,note]; wide: indicator then one "
             "column per month))"]
 
@@ -230,11 +236,11 @@ class DescribeWideXlsx:
 
     def it_names_the_sheet_and_cell_of_a_bad_value_or_header(self, tmp_path: Path) -> None:
         path = xlsx_file(tmp_path, "bad.xlsx", [
-            ["indicator", "Sep-23", "Oct-23", "Target"],
-            ["contacts", 1532, "4473,255", None],
+            ["indicator", "Sep-23", "Oct-23", "Nov-232"],
+            ["contacts", 1532, "4473,255", 5],
         ], sheet="B4B data set")
         assert problems_of([path]) == [
-            f"{path}: sheet 'B4B data set', cell D1: 'Target' is not a month header "
+            f"{path}: sheet 'B4B data set', cell D1: 'Nov-232' is not a month header "
             f"{VALID_HEADER}",
             f"{path}: sheet 'B4B data set', cell C2: '4473,255' is not a number or a recognised "
             f"'no value' marker {VALID_CELL}"]

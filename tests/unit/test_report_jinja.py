@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -11,15 +12,16 @@ from docx import Document
 from builder import jinja_sandbox
 from builder.compute.periods import Month
 from builder.config.meeting import load_meeting
+from builder.config.templates import DEFAULTS
 from builder.errors import TemplateError
 from builder.inspection.docx_summary import summarize_docx
-from builder.pipeline.templates import Templates
+from builder.inspection.template_vars import REPORT
 from builder.present.report_context import period_text, report_context
 from builder.render.word_common import CoreProperties
 from builder.render.word_template import render_docx_template
 from tests.conftest import CONFIG
 
-TEMPLATE = Templates.default().report
+TEMPLATE = DEFAULTS.report
 
 CORE = CoreProperties("Title", "Author", dt.datetime(2023, 11, 15, 9))
 PERIOD = {"period": period_text(Month(2023, 10))}
@@ -78,14 +80,19 @@ class DescribeConfigStrings:
 
 
 class DescribeTheWordTemplate:
-    def it_uses_only_names_the_report_context_provides(self) -> None:
+    def it_uses_no_name_the_report_context_does_not_provide(self) -> None:
+        # a subset, not equality: an owner may drop a section from their template
         loaded = load_meeting(CONFIG / "meetings" / "2023-11-23.yaml")
         context = report_context(loaded, 8, Month(2023, 10))
         from docxtpl import DocxTemplate
 
         names = DocxTemplate(str(TEMPLATE)).get_undeclared_template_variables(
             jinja_sandbox.environment(autoescape=True))
-        assert names == set(context)
+        assert names <= set(context)
+
+    def it_declares_every_name_the_report_context_provides(self) -> None:
+        loaded = load_meeting(CONFIG / "meetings" / "2023-11-23.yaml")
+        assert set(REPORT) == set(report_context(loaded, 8, Month(2023, 10)))
 
     def it_reports_an_undeclared_variable_with_template_and_tag(self, tmp_path: Path) -> None:
         template = make_template(tmp_path / "bad.docx", "{{ subject }}",
@@ -94,7 +101,7 @@ class DescribeTheWordTemplate:
             render_docx_template(template, {"subject": "S"}, CORE, tmp_path / "out.docx")
         problem = caught.value.problems[0]
         assert problem.file == str(template)
-        assert problem.where == "word/document.xml, tag {{ reprot_of }}"
+        assert problem.where == "body, paragraph 'Report of {{ reprot_of }} today'"
         assert problem.what == "unknown name 'reprot_of'"
         assert not (tmp_path / "out.docx").exists()
 
@@ -105,8 +112,47 @@ class DescribeTheWordTemplate:
             render_docx_template(template, {"subject": "S"}, CORE, tmp_path / "out.docx")
         problem = caught.value.problems[0]
         assert problem.file == str(template)
-        assert problem.what.startswith("syntax error")
-        assert problem.where.startswith("word/document.xml, tag {{ x }")
+        # located at the opening tag, not at the document's last one
+        assert problem.what == "{% for %} is never closed"
+        assert problem.where.startswith("body, tag {% for x in subject %} in paragraph")
+
+    def it_names_the_header_an_unknown_name_is_in(self, tmp_path: Path) -> None:
+        doc = Document()
+        doc.add_paragraph("{{ subject }}")
+        doc.sections[0].header.paragraphs[0].text = "{{ decison_maker }}"
+        doc.save(str(tmp_path / "h.docx"))
+        with pytest.raises(TemplateError) as caught:
+            render_docx_template(tmp_path / "h.docx", {"subject": "S", "decision_maker": "D"},
+                                 CORE, tmp_path / "out.docx")
+        [problem] = caught.value.problems
+        assert (problem.where, problem.what, problem.valid) == (
+            "header1.xml, paragraph '{{ decison_maker }}'", "unknown name 'decison_maker'",
+            "did you mean decision_maker")
+
+    def it_refuses_a_template_whose_subject_tag_was_deleted(self, tmp_path: Path) -> None:
+        edited = tmp_path / "no-subject.docx"
+        with zipfile.ZipFile(TEMPLATE) as src, zipfile.ZipFile(edited, "w") as out:
+            for item in src.infolist():
+                data = src.read(item.filename)
+                if item.filename == "word/document.xml":
+                    data = data.replace(b"{{ subject }}", b"")
+                out.writestr(item, data)
+        context = report_context(load_meeting(CONFIG / "meetings" / "2023-11-23.yaml"), 8,
+                                 Month(2023, 10))
+        with pytest.raises(TemplateError) as caught:
+            render_docx_template(edited, context, CORE, tmp_path / "out.docx")
+        assert [(p.where, p.what) for p in caught.value.problems] == [
+            ("body", "no tag uses 'subject' (SUBJECT, in capitals)")]
+        assert not (tmp_path / "out.docx").exists()
+
+    def it_refuses_a_paragraph_tag_merged_into_a_heading_instead_of_deleting_it(
+            self, tmp_path: Path) -> None:
+        template = make_template(tmp_path / "m.docx", "{%p if subject %}", "{{ subject }}",
+                                 "{%p endif %}RECOMMENDATIONS:")
+        with pytest.raises(TemplateError) as caught:
+            render_docx_template(template, {"subject": "S"}, CORE, tmp_path / "out.docx")
+        assert "'RECOMMENDATIONS:' beside it would be lost" in caught.value.problems[0].what
+        assert not (tmp_path / "out.docx").exists()
 
     def it_reports_a_missing_attribute_with_its_tag(self, tmp_path: Path) -> None:
         template = make_template(tmp_path / "bad.docx", "Name: {{ author.nmae }}")

@@ -16,9 +16,9 @@ from docx.oxml.ns import nsdecls
 from docx.shared import Cm
 from PIL import Image
 
+from builder.config.templates import DEFAULTS
 from builder.errors import RenderError
 from builder.inspection.docx_summary import summarize_docx
-from builder.pipeline.templates import Templates
 from builder.present.cells import Cell
 from builder.present.report_appendices import ChartSpec, TableText
 from builder.render import charts
@@ -26,7 +26,7 @@ from builder.render.word_append import append_document
 from builder.render.word_common import document_from_template
 from builder.render.word_tables import add_table
 
-TEMPLATE = Templates.default().report
+TEMPLATE = DEFAULTS.report
 
 
 def png(color: str = "red") -> io.BytesIO:

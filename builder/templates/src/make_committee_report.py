@@ -76,19 +76,30 @@ def setup_base(doc: Document) -> None:
         setattr(section, side, Cm(2.0))
 
 
-def paragraph_style(doc: Document, name: str, base: str = "Normal", size: float = 11,
+def _inherit(element_rpr: object) -> None:
+    """No font, colour or size of its own: the style takes them from its base (Normal), so
+    restyling Normal in Word restyles the report."""
+    rpr = element_rpr
+    for tag in ("w:rFonts", "w:color", "w:sz", "w:szCs"):
+        for old in rpr.findall(qn(tag)):  # type: ignore[attr-defined]
+            rpr.remove(old)  # type: ignore[attr-defined]
+
+
+def paragraph_style(doc: Document, name: str, base: str = "Normal", size: float | None = None,
                     bold: bool = False, left: int = 0, hanging: int = 0,
                     before: int = 0, after: int = 120, keep_next: bool = False) -> None:
-    """Add (or reset) a paragraph style with explicit font, indents and spacing."""
+    """Add (or reset) a paragraph style with indents and spacing; font and size come from its
+    base style unless ``size`` says the style is smaller (tables, keys, captions)."""
     try:
         style = doc.styles[name]
     except KeyError:
         style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = doc.styles[base] if base != name else None
     style.quick_style = True
-    style.font.size = Pt(size)
-    style.font.bold = bold
-    _fonts(style.element.get_or_add_rPr())
+    _inherit(style.element.get_or_add_rPr())
+    if size is not None:
+        style.font.size = Pt(size)
+    style.font.bold = bold or None
     fmt = style.paragraph_format
     fmt.left_indent = Cm(left / 567) if left else None
     fmt.first_line_indent = Cm(-hanging / 567) if hanging else None
@@ -116,9 +127,9 @@ def table_style(doc: Document, name: str) -> None:
 
 
 def setup_styles(doc: Document) -> None:
-    paragraph_style(doc, "Heading 1", size=11, bold=True, before=240, after=120, keep_next=True)
-    paragraph_style(doc, "Heading 2", size=11, bold=True, before=120, after=120, keep_next=True)
-    paragraph_style(doc, "Heading 3", size=11, bold=True, before=120, after=60, keep_next=True)
+    paragraph_style(doc, "Heading 1", bold=True, before=240, after=120, keep_next=True)
+    paragraph_style(doc, "Heading 2", bold=True, before=120, after=120, keep_next=True)
+    paragraph_style(doc, "Heading 3", bold=True, before=120, after=60, keep_next=True)
     for name in ("Heading 1", "Heading 2", "Heading 3"):
         doc.styles[name].font.italic = False
     paragraph_style(doc, "Report Field", after=160)
