@@ -11,6 +11,7 @@ from builder.compute.model import Commentary
 from builder.compute.periods import Month, parse_month_header
 from builder.config.catalogue import Catalogue
 from builder.config.loader import read_yaml
+from builder.core.text import NO_CONTROL, xml_invalid
 from builder.errors import DataError, Problem, raise_if_any
 
 
@@ -32,6 +33,8 @@ def read_commentary(paths: list[Path], catalogue: Catalogue, period: Month
             elif not text.strip():
                 problems.append(Problem(str(path), where, "empty commentary text",
                                         "some words, or leave the row out"))
+            elif bad := xml_invalid(text):
+                problems.append(Problem(str(path), where, bad, NO_CONTROL))
             elif month <= period and (key not in found or found[key].period <= month):
                 found[key] = Commentary(month, text.strip())
     raise_if_any(problems, DataError, "the commentary cannot be used")
