@@ -9,6 +9,7 @@ revision that wins and is recorded.
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 import warnings
 from collections.abc import Callable, Iterable, Sequence
@@ -23,6 +24,7 @@ from openpyxl import load_workbook
 
 from builder.compute.periods import Month, parse_month_header
 from builder.config.catalogue import Catalogue
+from builder.core.limits import LIMITS
 from builder.data.cells import VALID_CELL, CellError, parse_cell
 from builder.data.safezip import check_office_zip
 from builder.errors import DataError, Problem, raise_if_any
@@ -146,21 +148,32 @@ def _sheets(path: Path) -> Iterable[_Sheet]:
     if suffix == ".csv":
         try:
             frame = pd.read_csv(path, dtype=str, keep_default_na=False, header=None,
-                                encoding="utf-8-sig", skip_blank_lines=False)
+                                encoding="utf-8-sig", skip_blank_lines=False,
+                                nrows=LIMITS.values_rows + 1)
         except UnicodeDecodeError:
             raise _ReadError("not UTF-8 text; save the CSV as UTF-8") from None
         except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
             raise _ReadError(f"not a readable CSV: {exc}") from None
-        rows = frame.to_numpy(dtype=object).tolist()
+        rows = _bounded(frame.to_numpy(dtype=object).tolist())
         yield _Sheet(path.name, rows, _csv_ref(rows))
     elif suffix in (".xlsx", ".xlsm"):
         bad = check_office_zip(path)
         if bad:
             raise _ReadError(bad)
         for name, rows in _workbook_rows(path):
-            yield _Sheet(name, rows, _xlsx_ref(name))
+            yield _Sheet(name, _bounded(rows), _xlsx_ref(name))
     else:
         raise _ReadError(f"unsupported file type '{suffix or '(none)'}'")
+
+
+def _bounded(rows: list[list[Any]]) -> list[list[Any]]:
+    """``rows``, or a _ReadError when there are more rows or columns than LIMITS allows."""
+    if len(rows) > LIMITS.values_rows:
+        raise _ReadError(f"has more than {LIMITS.values_rows:,} rows (see docs/limits.md)")
+    if any(len(r) > LIMITS.values_columns and any(_text(c) for c in r[LIMITS.values_columns:])
+           for r in rows):
+        raise _ReadError(f"has more than {LIMITS.values_columns:,} columns (see docs/limits.md)")
+    return rows
 
 
 def _workbook_rows(path: Path) -> list[tuple[str, list[list[Any]]]]:
@@ -176,7 +189,10 @@ def _workbook_rows(path: Path) -> list[tuple[str, list[list[Any]]]]:
         try:
             sheets = []
             for sheet in book.worksheets:
-                rows = [[_excel_value(cell) for cell in row] for row in sheet.iter_rows()]
+                rows = [[_excel_value(cell) for cell in row] for row in itertools.islice(
+                    sheet.iter_rows(max_col=min(sheet.max_column or LIMITS.values_columns + 1,
+                                                LIMITS.values_columns + 1)),
+                    LIMITS.values_rows + 1)]
                 width = max((len(r) for r in rows), default=0)
                 sheets.append((sheet.title, [r + [None] * (width - len(r)) for r in rows]))
             return sheets
