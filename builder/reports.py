@@ -32,6 +32,7 @@ from builder.config.glossary import load_glossary
 from builder.config.meeting import AgendaItem, LoadedMeeting, numbered_items
 from builder.config.report import Appendix
 from builder.config.tracker import load_tracker
+from builder.data.pdf_check import check_pdf
 from builder.data.safezip import check_office_zip
 from builder.errors import BuilderError, ConfigError, Problem, raise_if_any
 from builder.parts import AppendixPart, ReportParts
@@ -131,6 +132,8 @@ def _appendix_problems(loaded: LoadedMeeting, appendix: Appendix, at: str) -> li
                             ", ".join(FILE_TYPES))]
         if path.suffix.lower() == ".docx" and (problem := check_office_zip(path)):
             return [Problem(file, f"{at}.path", f"{path.name}: {problem}", "a Word .docx")]
+        if path.suffix.lower() == ".pdf" and (problem := check_pdf(path)):
+            return [Problem(file, f"{at}.path", f"{path.name}: {problem}", "a PDF that opens")]
     return []
 
 
