@@ -2,7 +2,7 @@
 
 Every file builder reads may come from an upload, so each kind of input has a bound on its size,
 its work and its time. The defaults are sized for a large council with a wide margin (a
-450-indicator catalogue is about 60,000 YAML nodes and 200 KB; a real values workbook is a few
+450-indicator catalogue is about 7,000 YAML nodes and 100 KB; a real values workbook is a few
 thousand rows). ``LIMITS`` is the one instance the code uses; tests and callers that need other
 bounds pass ``dataclasses.replace(LIMITS, ...)`` where a function takes ``limits``.
 """
