@@ -33,7 +33,7 @@ from builder.config.meeting import AgendaItem, LoadedMeeting, numbered_items
 from builder.config.report import Appendix
 from builder.config.tracker import load_tracker
 from builder.data.pdf_check import check_pdf
-from builder.data.safezip import check_office_zip
+from builder.data.safezip import check_office_input
 from builder.errors import BuilderError, ConfigError, Problem, raise_if_any
 from builder.parts import AppendixPart, ReportParts
 from builder.pipeline import build_model, meeting_inputs
@@ -130,7 +130,7 @@ def _appendix_problems(loaded: LoadedMeeting, appendix: Appendix, at: str) -> li
         if path.suffix.lower() not in FILE_TYPES:
             return [Problem(file, f"{at}.path", f"'{path.suffix}' files cannot be appendices",
                             ", ".join(FILE_TYPES))]
-        if path.suffix.lower() == ".docx" and (problem := check_office_zip(path)):
+        if path.suffix.lower() == ".docx" and (problem := check_office_input(path)):
             return [Problem(file, f"{at}.path", f"{path.name}: {problem}", "a Word .docx")]
         if path.suffix.lower() == ".pdf" and (problem := check_pdf(path)):
             return [Problem(file, f"{at}.path", f"{path.name}: {problem}", "a PDF that opens")]

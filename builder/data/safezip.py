@@ -1,9 +1,11 @@
 """Limits for Office files from users (xlsx, docx, pptx): DESIGN 7, docs/limits.md.
 
 A package is refused when it has too many zip entries, expands too far (in total or in one
-entry), has an entry outside the package, or has an XML part with a DOCTYPE: Office never
+entry), has an entry outside the package, has an XML part with a DOCTYPE (Office never
 writes one, and it is how XXE (external entities) and entity-expansion bombs get in, so each
-XML part's prolog is read before any XML library opens the file.
+XML part's prolog is read before any XML library opens the file), or has an XML part that is
+not well-formed (``check_office_input``, for users' files; the PDF conversion leaves that to
+LibreOffice).
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from __future__ import annotations
 import re
 import zipfile
 from pathlib import Path
+
+from lxml import etree
 
 from builder.core.limits import LIMITS, Limits
 
@@ -30,6 +34,16 @@ def check_office_zip(path: Path, limits: Limits = LIMITS) -> str | None:
         return f"not a valid Office (zip) file: {exc}"
 
 
+def check_office_input(path: Path, limits: Limits = LIMITS) -> str | None:
+    """``check_office_zip``, then every XML part parsed for well-formedness (a user's file,
+    checked at validation: python-docx would otherwise fail on it mid-build)."""
+    problem = check_office_zip(path, limits)
+    if problem is not None:
+        return problem
+    with zipfile.ZipFile(path) as archive:
+        return _malformed_part(archive)
+
+
 def _entry_problem(infos: list[zipfile.ZipInfo], limits: Limits) -> str | None:
     if len(infos) > limits.office_entries:
         return f"has {len(infos):,} zip entries (limit {limits.office_entries:,})"
@@ -44,6 +58,33 @@ def _entry_problem(infos: list[zipfile.ZipInfo], limits: Limits) -> str | None:
             return f"zip entry '{name}' expands {ratio}x (limit {limits.office_ratio}x)"
     if total > limits.office_bytes:
         return f"expands to {total:,} bytes (limit {limits.office_bytes:,})"
+    return None
+
+
+class _Discard:
+    """A parser target that keeps nothing: well-formedness is checked without a tree."""
+
+    def close(self) -> None:
+        return None
+
+
+def _malformed_part(archive: zipfile.ZipFile) -> str | None:
+    """The first XML part that is not well-formed (python-docx and friends would fail on it
+    with an XMLSyntaxError), named with the parser's message. Run after the DOCTYPE check, so
+    no entity can be declared; the parser loads no DTD and reaches no network."""
+    for info in archive.infolist():
+        if not info.filename.lower().endswith(XML_PARTS):
+            continue
+        parser = etree.XMLParser(  # a target without start/end: no Python call per element
+            target=_Discard(), resolve_entities=False, no_network=True,  # type: ignore[arg-type]
+            load_dtd=False)
+        try:
+            with archive.open(info) as part:
+                while chunk := part.read(1 << 20):
+                    parser.feed(chunk)
+            parser.close()
+        except etree.XMLSyntaxError as exc:
+            return f"part '{info.filename}' is not well-formed XML ({exc.msg})"
     return None
 
 
@@ -64,3 +105,4 @@ def _doctype_problem(archive: zipfile.ZipFile) -> str | None:
             return (f"part '{info.filename}' declares a DOCTYPE or entities, which Office "
                     "files never need (refused: XXE and entity bombs)")
     return None
+

@@ -109,6 +109,12 @@ class DescribeAppendicesAtValidation:
         assert where.endswith(".appendices[1].path")
         assert what.startswith("xxe.docx: part 'word/document.xml' declares a DOCTYPE")
 
+    def it_names_a_docx_appendix_that_is_not_well_formed(self, tmp_path: Path) -> None:
+        path = with_prolog(docx_bytes(), "word/document.xml", "<?xml?><w:document><w:p>",
+                           tmp_path / "cut.docx")
+        where, what = appendix_problem(tmp_path, path)
+        assert what.startswith("cut.docx: part 'word/document.xml' is not well-formed XML (")
+
     def it_names_an_encrypted_pdf_appendix(self, tmp_path: Path) -> None:
         path = tmp_path / "locked.pdf"
         path.write_bytes(pdf_bytes(password="secret"))
