@@ -72,3 +72,16 @@ def it_leaves_no_process_or_folder_when_stopped_mid_build(
     assert sorted(p.name for p in temp.iterdir()) == []
     assert sorted(p.name for p in out.iterdir()) == ["previous.pdf"]
     assert (out / "previous.pdf").read_bytes() == b"%PDF-1.4 previous"
+
+
+def it_leaves_no_libreoffice_temp_files_after_a_build(tmp_path: Path) -> None:
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    out = tmp_path / "out"
+    result = subprocess.run(  # noqa: S603 - our own interpreter and arguments
+        [sys.executable, "-m", "builder.cli", "build", str(MEETING), "--out", str(out)],
+        cwd=ROOT, env={**os.environ, "TMPDIR": str(temp)}, capture_output=True, text=True,
+        timeout=600, check=False)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in temp.iterdir()) == []  # no lu*.tmp, builder-work-*
+    assert not processes_mentioning(str(temp))
