@@ -17,7 +17,7 @@ from typing import Any
 from docxtpl import DocxTemplate
 
 from builder import jinja_sandbox
-from builder.data.safezip import check_office_zip
+from builder.data.safezip import check_office_input
 from builder.errors import TemplateError
 from builder.render.word_common import CoreProperties, set_core_properties
 
@@ -29,7 +29,7 @@ def check_template(template: Path) -> None:
     if not template.is_file():
         raise TemplateError(f"{template}: template not found",
                             hint="Run templates/src/make_committee_report.py or fix the path.")
-    problem = check_office_zip(template)
+    problem = check_office_input(template)
     if problem:
         raise TemplateError(f"{template}: {problem}")
 

@@ -18,6 +18,7 @@ from builder.data.readers import read_values
 from builder.data.safezip import check_office_zip
 from builder.errors import ConfigError, DataError, TemplateError
 from builder.render.slides_template import open_template
+from builder.render.word_template import check_template
 from builder.reports import check_reports, report_items
 from tests.conftest import CONFIG, ROOT
 from tests.unit.test_readers import CATALOGUE, xlsx_file
@@ -132,3 +133,17 @@ class DescribeAppendicesAtValidation:
         path = tmp_path / "ok.pdf"
         path.write_bytes(pdf_bytes())
         assert check_pdf(path) is None
+
+
+class DescribeWordTemplates:
+    def it_refuses_a_template_whose_xml_is_not_well_formed(self, tmp_path: Path) -> None:
+        path = with_prolog(ROOT / "templates" / "agenda.docx", "word/document.xml",
+                           "<?xml?><w:document><w:body>", tmp_path / "agenda.docx")
+        with pytest.raises(TemplateError, match="part 'word/document.xml' is not well-formed"):
+            check_template(path)
+
+    def it_refuses_a_template_with_a_doctype(self, tmp_path: Path) -> None:
+        path = with_prolog(ROOT / "templates" / "agenda.docx", "word/document.xml", LAUGHS,
+                           tmp_path / "agenda.docx")
+        with pytest.raises(TemplateError, match="part 'word/document.xml' declares a DOCTYPE"):
+            check_template(path)
