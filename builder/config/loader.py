@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any, TypeVar
@@ -19,6 +21,9 @@ from builder.errors import ConfigError, Problem, raise_if_any
 SAFE_LOADER: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = getattr(
     yaml, "CSafeLoader", yaml.SafeLoader)
 MERGE_TAG = "tag:yaml.org,2002:merge"
+NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+NUMBER_TEXT = re.compile(r"^[+-]?(\d[\d_]*\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+"""Text that pydantic would read as a number (YAML 1.1 reads ``1e309`` as a string)."""
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -37,7 +42,8 @@ def read_yaml(path: Path, limits: Limits = LIMITS) -> Any:
         loader = SAFE_LOADER(text)
         try:
             node = loader.get_single_node()
-            raise_if_any(_node_problems(path, node), ConfigError, f"{path}: not usable YAML")
+            raise_if_any(_node_problems(path, node, limits), ConfigError,
+                         f"{path}: not usable YAML")
             return None if node is None else loader.construct_document(node)
         finally:
             loader.dispose()
@@ -88,14 +94,31 @@ def _check_events(path: Path, text: str, limits: Limits) -> None:
                       f"{limits.yaml_expanded_nodes:,} values")
 
 
+def _sane_number(text: str, limits: Limits) -> bool:
+    """A YAML int or float that is finite and no larger than the limit (forms Python cannot
+    read, such as sexagesimal 1:30, are left to the loader)."""
+    plain = text.replace("_", "").lower()
+    if plain.lstrip("+-") in (".inf", ".nan"):
+        return False
+    if len(plain) > 400:
+        return False
+    try:
+        value = float(int(plain, 0)) if plain.lstrip("+-")[:2] in ("0x", "0o", "0b") \
+            else float(plain)
+    except (ValueError, OverflowError):
+        return True
+    return math.isfinite(value) and abs(value) <= limits.max_magnitude
+
+
 def _too_much(path: Path, event: Any, what: str) -> None:
     raise ConfigError(f"{path}: too large to read",
                       [Problem(str(path), _line(event.start_mark), f"the file has {what}",
                                "a smaller file (see docs/limits.md)")])
 
 
-def _node_problems(path: Path, root: yaml.Node | None) -> list[Problem]:
-    """Keys repeated in one mapping (naming both lines) and text with control characters."""
+def _node_problems(path: Path, root: yaml.Node | None, limits: Limits) -> list[Problem]:
+    """Keys repeated in one mapping (naming both lines), text with control characters, and
+    numbers that are not finite or past ``limits.max_magnitude``."""
     problems: list[Problem] = []
     seen: set[int] = set()
     stack = [root] if root is not None else []
@@ -107,6 +130,11 @@ def _node_problems(path: Path, root: yaml.Node | None) -> list[Problem]:
         if isinstance(node, yaml.ScalarNode):
             if bad := xml_invalid(str(node.value)):
                 problems.append(Problem(str(path), _line(node.start_mark), bad, NO_CONTROL))
+            elif (node.tag in NUMBER_TAGS or NUMBER_TEXT.match(str(node.value))) and \
+                    not _sane_number(str(node.value), limits):
+                problems.append(Problem(
+                    str(path), _line(node.start_mark), f"number {str(node.value)[:24]} is not "
+                    f"finite or larger than {limits.max_magnitude:g}", "a smaller number"))
         elif isinstance(node, yaml.MappingNode):
             lines: dict[str, int] = {}
             for key, value in node.value:

@@ -103,3 +103,20 @@ class DescribeControlCharacters:
     def it_keeps_tabs_and_new_lines(self, tmp_path: Path) -> None:
         path = write(tmp_path, 'text: "a\\tb\\nc"\n')
         assert read_yaml(path) == {"text": "a\tb\nc"}
+
+
+class DescribeNumbers:
+    @pytest.mark.parametrize("number", ["1e309", "1.0e309", ".inf", "-.inf", ".nan", "9" * 400,
+                                        "1e16", "0x1FFFFFFFFFFFFFFF", "'1e309'"])
+    def it_refuses_numbers_that_are_not_finite_or_too_large(self, tmp_path: Path,
+                                                            number: str) -> None:
+        path = write(tmp_path, f"name: x\ntarget: {number}\n")
+        problem = error(path).problems[0]
+        assert problem.where == "line 2, column 9"
+        assert problem.what.endswith("is not finite or larger than 1e+15")
+
+    def it_keeps_ordinary_numbers_and_number_like_text(self, tmp_path: Path) -> None:
+        path = write(tmp_path, "a: 1e15\nb: -273.5\nc: 0x1F\nd: 2023-10\ne: '002:5403'\n"
+                               "f: 1_000\n")
+        assert read_yaml(path) == {"a": "1e15", "b": -273.5, "c": 31, "d": "2023-10",
+                                   "e": "002:5403", "f": 1000}
