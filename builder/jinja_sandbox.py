@@ -24,6 +24,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
 from builder.core.limits import LIMITS, Limits
+from builder.core.text import NO_CONTROL, xml_invalid
 from builder.errors import Problem, TemplateError
 from builder.present import formatting as fmt
 
@@ -45,6 +46,10 @@ _WIDE = re.compile(r"[{%][^}%]*?(\d{8,}|\*)")
 
 class RenderLimit(jinja2.TemplateRuntimeError):
     """A render went past one of the limits of ``builder.core.limits``."""
+
+
+class UnfitOutput(jinja2.TemplateRuntimeError):
+    """A render produced characters no document can hold (e.g. from a ``"\\x0b"`` escape)."""
 
 
 class _Budget:
@@ -90,7 +95,10 @@ class _BudgetedTemplate(jinja2.Template):
                     raise RenderLimit(f"output longer than {budget.limits.render_chars:,} "
                                       "characters")
                 chunks.append(chunk)
-            return self.environment.concat(chunks)
+            text: str = self.environment.concat(chunks)
+            if bad := xml_invalid(text):
+                raise UnfitOutput(f"the output has a {bad}")
+            return text
         except Exception:
             self.environment.handle_exception()
         finally:
@@ -249,6 +257,8 @@ def template_error(exc: BaseException, file: str, where: str, source: str) -> Te
 def _describe(exc: BaseException) -> str:
     if isinstance(exc, RenderLimit):
         return f"too costly to render: {exc}"
+    if isinstance(exc, UnfitOutput):
+        return str(exc)
     if isinstance(exc, SecurityError):
         return f"unsafe template code blocked by the sandbox: {exc}"
     if isinstance(exc, jinja2.TemplateSyntaxError):
@@ -265,6 +275,8 @@ def _valid_for(exc: BaseException) -> str:
         return "{{ expression }} or {% statement %}"
     if isinstance(exc, RenderLimit):
         return "a template within the limits of docs/limits.md"
+    if isinstance(exc, UnfitOutput):
+        return NO_CONTROL
     return ""
 
 

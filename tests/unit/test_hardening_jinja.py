@@ -80,3 +80,12 @@ class DescribeBoundedRendering:
                 "{% endfor %}")
         out = render_text(text, {"xs": list(range(450)), "n": 1, "big": 4.5e10}, "m", "t")
         assert out == "2 ababab 012 1,500,000,000 1024   3.1 45000000000.0 1/22/2"
+
+
+class DescribeUnfitOutput:
+    def it_refuses_a_control_character_made_by_an_escape(self) -> None:
+        with pytest.raises(TemplateError) as caught:
+            render_text('{{ "a\\x0bb" }}', {}, "meeting.yaml", "items[0].title")
+        problem = caught.value.problems[0]
+        assert problem.where == 'items[0].title, tag {{ "a\\x0bb" }}'
+        assert problem.what == "the output has a control character U+000B at character 2"
