@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+from types import FrameType
 
 import typer
 
@@ -34,10 +36,30 @@ for module in (data, report, deck, pack, build, check, check_report, next_meetin
     module.register(app)
 
 EXIT_INTERNAL = 70
+STOP_MESSAGES = {signal.SIGTERM: "stopped (SIGTERM); nothing was changed",
+                 signal.SIGINT: "interrupted; nothing was changed"}
+
+
+class Stopped(BaseException):
+    """SIGTERM or SIGINT (Ctrl-C) arrived: unwinds the stack so that every ``with`` block
+    cleans up (LibreOffice instances are killed, staging and work folders removed, the previous
+    output kept). Not a KeyboardInterrupt, which typer would turn into a silent exit."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop(signum: int, frame: FrameType | None) -> None:
+    for each in STOP_MESSAGES:  # a second signal must not cut the clean-up short
+        signal.signal(each, signal.SIG_IGN)
+    raise Stopped(signum)
 
 
 def main() -> None:
     """Entry point: run the app, map BuilderError to its exit code with a clear message."""
+    for signum in STOP_MESSAGES:
+        signal.signal(signum, _stop)
     try:
         app()
     except BuilderError as exc:
@@ -47,9 +69,9 @@ def main() -> None:
         if exc.hint:
             err.print(exc.hint, markup=False)
         sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
-        err.print("interrupted")
-        sys.exit(130)
+    except Stopped as stop:
+        err.print(STOP_MESSAGES[signal.Signals(stop.signum)], markup=False)
+        sys.exit(128 + stop.signum)
     except Exception as exc:  # a bug, not bad input: say so plainly, without a traceback
         err.print(f"internal error: {type(exc).__name__}: {exc}", markup=False)
         err.print("This is a bug in builder; please report it with the command you ran.")

@@ -6,8 +6,13 @@ wrong with its input and fail once, listing it all (DESIGN 10.7).
 
 from __future__ import annotations
 
+import re
+import tempfile
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+from builder.core.limits import LIMITS, Limits
 
 
 @dataclass(frozen=True)
@@ -97,10 +102,49 @@ class PaperCheckError(CheckError):
 
 
 def raise_if_any(
-    problems: Iterable[Problem], error: type[BuilderError], message: str, hint: str = ""
+    problems: Iterable[Problem], error: type[BuilderError], message: str, hint: str = "",
+    limits: Limits = LIMITS,
 ) -> None:
-    """Raise ``error`` listing every problem, if there is at least one."""
+    """Raise ``error`` listing every problem, if there is at least one.
+
+    A long list is cut (docs/limits.md): every kind of problem is shown, each up to
+    ``limits.problems_per_kind`` times, then '... and N more of the same kind'; the full list
+    is written to a file that the hint names."""
     collected = list(problems)
-    if collected:
-        noun = "problem" if len(collected) == 1 else "problems"
-        raise error(f"{message} ({len(collected)} {noun})", collected, hint)
+    if not collected:
+        return
+    noun = "problem" if len(collected) == 1 else "problems"
+    shown = _cut(collected, limits)
+    if len(shown) < len(collected):
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", prefix="builder-problems-",
+                                         suffix=".txt", delete=False) as handle:
+            handle.writelines(f"{p}\n" for p in collected)
+        listed = f"The full list of {len(collected):,} problems is in {handle.name}"
+        hint = f"{hint}\n{listed}" if hint else listed
+    raise error(f"{message} ({len(collected):,} {noun})", shown, hint)
+
+
+def _kind(problem: Problem) -> tuple[str, str, str]:
+    """Problems of one kind differ only in their place and in quoted names and numbers."""
+    return problem.file, _VARYING.sub("#", problem.what), problem.valid
+
+
+_VARYING = re.compile(r"'[^']*'|\d+")
+
+
+def _cut(problems: list[Problem], limits: Limits) -> list[Problem]:
+    kinds = Counter(map(_kind, problems))
+    if len(problems) <= limits.problems_shown:
+        return problems
+    each = max(1, min(limits.problems_per_kind, limits.problems_shown // len(kinds)))
+    seen: Counter[tuple[str, str, str]] = Counter()
+    shown = []
+    for problem in problems:
+        kind = _kind(problem)
+        seen[kind] += 1
+        if seen[kind] <= each:
+            shown.append(problem)
+        if seen[kind] == kinds[kind] > each:
+            shown.append(Problem(problem.file, "", f"... and {kinds[kind] - each:,} more of "
+                                 "the same kind"))
+    return shown

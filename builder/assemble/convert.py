@@ -164,9 +164,11 @@ class LibreOffice:
         self.close()
 
     def close(self) -> None:
+        """Stop the instances (and calls in progress: after an error or a stop signal, work
+        may still be running), then wait for the threads."""
         for worker in self.workers:
-            worker.thread.shutdown(wait=True, cancel_futures=True)
             worker.instance.stop()
+            worker.thread.shutdown(wait=True, cancel_futures=True)
         self.workers = []
 
     def convert(self, sources: Sequence[Path], out_dir: Path) -> dict[Path, Path]:

@@ -68,6 +68,8 @@ class Instance:
         self.keepalive.write_text(KEEPALIVE_TEXT, encoding="utf-8")
         self.log = self.folder / "office.log"
         self.process: subprocess.Popen[bytes] | None = None
+        self.client: subprocess.Popen[bytes] | None = None
+        self.env = {**os.environ, "TMPDIR": str(self.folder)}  # its lu*.tmp go with the folder
 
     def _args(self, *rest: str) -> list[str]:
         return [self.soffice, f"-env:UserInstallation={self.profile_url}", "--headless",
@@ -78,7 +80,7 @@ class Instance:
         with self.log.open("ab") as log:
             self.process = subprocess.Popen(  # noqa: S603 - fixed program, our own arguments
                 self._args(str(self.keepalive)), stdin=subprocess.DEVNULL, stdout=log,
-                stderr=subprocess.STDOUT, start_new_session=True)
+                stderr=subprocess.STDOUT, start_new_session=True, env=self.env)
 
     def wait_ready(self) -> None:
         """Wait until the keep-alive document is open (LibreOffice then writes its lock file)."""
@@ -99,11 +101,11 @@ class Instance:
         self.wait_ready()
         before = len(self.messages())
         with self.log.open("ab") as log:
-            client = subprocess.Popen(  # noqa: S603 - fixed program, our own arguments
+            self.client = client = subprocess.Popen(  # noqa: S603 - fixed program and arguments
                 self._args("--convert-to", export, "--outdir", str(out_dir),
                            *map(str, files)),
                 stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                start_new_session=True)
+                start_new_session=True, env=self.env)
             try:
                 client.wait(timeout=self.timeout)
             except subprocess.TimeoutExpired:
@@ -124,7 +126,10 @@ class Instance:
         self.start()
 
     def stop(self, remove: bool = True) -> None:
-        """Kill the instance, remove its lock and pipe, and (by default) its profile folder."""
+        """Kill the instance and a client call in progress, remove its lock and pipe, and (by
+        default) its profile folder."""
+        if self.client is not None and self.client.poll() is None:  # never a reaped (reused) id
+            _kill(self.client)
         if self.process is not None:
             _kill(self.process)
             self.process = None

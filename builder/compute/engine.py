@@ -165,6 +165,10 @@ def _check(catalogue: Catalogue, series: dict[str, Series], figures: dict[str, I
             found.append(Finding("stale-commentary", ind.key,
                                  f"commentary is for {fig.commentary.period.label()}, older than "
                                  f"the report period {period.label()}"))
+        negative = [p.month.label() for p in fig.window if p.value is not None and p.value < 0]
+        if ind.unit == "count" and negative:
+            found.append(Finding("negative-count", ind.key, "is a count but is negative in "
+                                 f"{', '.join(negative)}; check the values"))
         found.extend(_outlier(ind, fig))
     found.extend(_shifted_copies(catalogue, series, period))
     return found

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any, TypeVar
@@ -11,34 +13,144 @@ from pydantic import BaseModel, ValidationError
 
 from builder.compute.periods import LENGTHS
 from builder.config.catalogue import Catalogue
+from builder.core.limits import LIMITS, Limits
+from builder.core.text import NO_CONTROL, xml_invalid
 from builder.errors import ConfigError, Problem, raise_if_any
 
-MAX_YAML_BYTES = 5_000_000
 # yaml.safe_load's loader, in libyaml's C implementation when present (about 10x faster on a
 # 450-indicator catalogue): the same safe constructors, no Python object tags.
 SAFE_LOADER: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = getattr(
     yaml, "CSafeLoader", yaml.SafeLoader)
+MERGE_TAG = "tag:yaml.org,2002:merge"
+NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+NUMBER_TEXT = re.compile(r"^[+-]?(\d[\d_]*\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+"""Text that pydantic would read as a number (YAML 1.1 reads ``1e309`` as a string)."""
 M = TypeVar("M", bound=BaseModel)
 
 
-def read_yaml(path: Path) -> Any:
-    """``yaml.safe_load`` of a file (see ``SAFE_LOADER``), with a size limit and errors that name
-    the file and line."""
+def read_yaml(path: Path, limits: Limits = LIMITS) -> Any:
+    """``yaml.safe_load`` of a file (see ``SAFE_LOADER``), with errors that name the file and
+    line, after checks that bound its cost (docs/limits.md): the file's size; its nodes, nesting
+    and alias expansion, counted from the parser's events before anything is built; then, on
+    the composed nodes, repeated keys and characters no document can hold."""
     if not path.is_file():
         raise ConfigError(f"{path}: file not found", hint="Check the path you passed.")
-    if path.stat().st_size > MAX_YAML_BYTES:
-        raise ConfigError(f"{path}: larger than {MAX_YAML_BYTES:,} bytes; refusing to read it")
+    if path.stat().st_size > limits.yaml_bytes:
+        raise ConfigError(f"{path}: larger than {limits.yaml_bytes:,} bytes; refusing to read it")
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
+        text = path.read_text(encoding="utf-8")
+        _check_events(path, text, limits)
+        loader = SAFE_LOADER(text)
+        try:
+            node = loader.get_single_node()
+            raise_if_any(_node_problems(path, node, limits), ConfigError,
+                         f"{path}: not usable YAML")
+            return None if node is None else loader.construct_document(node)
+        finally:
+            loader.dispose()
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: not UTF-8 text ({exc.reason})") from None
+    except yaml.reader.ReaderError as exc:  # a raw control character (it has no mark)
+        line = f"line {text[:exc.position].count(chr(10)) + 1}"
+        raise ConfigError(f"{path}: not valid YAML", [Problem(
+            str(path), line, f"control character U+{exc.character:04X}", NO_CONTROL)]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc)
         raise ConfigError(
-            f"{path}: not valid YAML", [Problem(str(path), where, str(problem))]
+            f"{path}: not valid YAML", [Problem(str(path), _line(mark), str(problem))]
         ) from None
+
+
+def _line(mark: Any) -> str:
+    return f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+
+
+def _check_events(path: Path, text: str, limits: Limits) -> None:
+    """Count nodes, nesting depth and the nodes every alias stands for, from the event stream
+    (constant memory), and stop at the first limit passed."""
+    nodes = expanded = 0
+    anchors: dict[str, int] = {}
+    open_nodes: list[tuple[str | None, int]] = []
+    for event in yaml.parse(text, Loader=SAFE_LOADER):
+        if isinstance(event, yaml.AliasEvent):
+            expanded += anchors.get(event.anchor or "", 1)
+        elif isinstance(event, yaml.ScalarEvent | yaml.CollectionStartEvent):
+            nodes += 1
+            expanded += 1
+            if isinstance(event, yaml.CollectionStartEvent):
+                open_nodes.append((event.anchor, expanded - 1))
+            elif event.anchor:
+                anchors[event.anchor] = 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            anchor, start = open_nodes.pop()
+            if anchor:
+                anchors[anchor] = expanded - start
+        if len(open_nodes) > limits.yaml_depth:
+            _too_much(path, event, f"nested more than {limits.yaml_depth} levels deep")
+        if nodes > limits.yaml_nodes:
+            _too_much(path, event, f"more than {limits.yaml_nodes:,} values")
+        if expanded > limits.yaml_expanded_nodes:
+            _too_much(path, event, f"aliases (*name) that expand to more than "
+                      f"{limits.yaml_expanded_nodes:,} values")
+
+
+def _sane_number(text: str, limits: Limits) -> bool:
+    """A YAML int or float that is finite and no larger than the limit (forms Python cannot
+    read, such as sexagesimal 1:30, are left to the loader)."""
+    plain = text.replace("_", "").lower()
+    if plain.lstrip("+-") in (".inf", ".nan"):
+        return False
+    if len(plain) > 400:
+        return False
+    try:
+        value = float(int(plain, 0)) if plain.lstrip("+-")[:2] in ("0x", "0o", "0b") \
+            else float(plain)
+    except (ValueError, OverflowError):
+        return True
+    return math.isfinite(value) and abs(value) <= limits.max_magnitude
+
+
+def _too_much(path: Path, event: Any, what: str) -> None:
+    raise ConfigError(f"{path}: too large to read",
+                      [Problem(str(path), _line(event.start_mark), f"the file has {what}",
+                               "a smaller file (see docs/limits.md)")])
+
+
+def _node_problems(path: Path, root: yaml.Node | None, limits: Limits) -> list[Problem]:
+    """Keys repeated in one mapping (naming both lines), text with control characters, and
+    numbers that are not finite or past ``limits.max_magnitude``."""
+    problems: list[Problem] = []
+    seen: set[int] = set()
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            if bad := xml_invalid(str(node.value)):
+                problems.append(Problem(str(path), _line(node.start_mark), bad, NO_CONTROL))
+            elif (node.tag in NUMBER_TAGS or NUMBER_TEXT.match(str(node.value))) and \
+                    not _sane_number(str(node.value), limits):
+                problems.append(Problem(
+                    str(path), _line(node.start_mark), f"number {str(node.value)[:24]} is not "
+                    f"finite or larger than {limits.max_magnitude:g}", "a smaller number"))
+        elif isinstance(node, yaml.MappingNode):
+            lines: dict[str, int] = {}
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.tag != MERGE_TAG:
+                    line = key.start_mark.line + 1
+                    if key.value in lines:
+                        problems.append(Problem(
+                            str(path), f"line {line}", f"key '{key.value}' is repeated (first "
+                            f"on line {lines[key.value]})", "each key once in a mapping"))
+                    lines.setdefault(key.value, line)
+                stack += [key, value]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += node.value
+    problems.sort(key=lambda p: int(p.where.split()[1].rstrip(",")) if p.where else 0)
+    return problems
 
 
 def key_path(loc: tuple[int | str, ...], data: Any = None) -> str:

@@ -6,6 +6,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from builder.core.limits import LIMITS
+
 # format-spec F: whole-cell markers meaning "no value" (compared case-insensitively, after
 # collapsing spaces; Cyrillic look-alikes of TBC are included as printed in the sources).
 MARKERS = frozenset({
@@ -52,22 +54,20 @@ def parse_cell(raw: object) -> Cell:
     if isinstance(raw, int | float):
         if isinstance(raw, float) and math.isnan(raw):
             return Cell(None, "")
-        if isinstance(raw, float) and math.isinf(raw):
-            raise CellError("infinite number")
-        return Cell(float(raw))
+        return _number(raw)
     text = " ".join(str(raw).split())
     if _PLAIN.match(text):  # the common case first: a plain number
-        return Cell(float(text))
+        return _number(text)
     if is_marker(text):
         return Cell(None, text)
     number = text[:-1].rstrip() if text.endswith("%") else text
     if _PLAIN.match(number) or _EXPONENT.match(number):
-        return Cell(float(number))
+        return _number(number)
     if _THOUSANDS.match(number):
-        return Cell(float(number.replace(",", "")))
+        return _number(number.replace(",", ""))
     qualified = qualified_number(text)
     if qualified is not None:
-        return Cell(qualified, text)
+        return Cell(_number(qualified).value, text)
     raise CellError(f"'{text}' is not a number or a recognised 'no value' marker")
 
 
@@ -89,6 +89,24 @@ def amended_from(text: str | None) -> float | None:
     """68.9 for '66.4% (amended from 68.9%)': the figure a cell says it replaced."""
     match = _AMENDED.search(text or "")
     return float(match.group(1).replace(",", "")) if match else None
+
+
+def _number(raw: int | float | str) -> Cell:
+    """A finite number no larger than ``LIMITS.max_magnitude`` (or a CellError)."""
+    try:
+        value = float(raw)
+    except OverflowError:  # an int of hundreds of digits
+        value = math.inf
+    if not math.isfinite(value) or abs(value) > LIMITS.max_magnitude:
+        if isinstance(raw, int):  # str() of an int over 4,300 digits is refused by Python
+            digits = int(raw.bit_length() * math.log10(2)) + 1
+            shown = f"'{raw}'" if digits <= 24 else f"a {digits}-digit number"
+        else:
+            shown = f"'{raw}'" if len(str(raw)) <= 24 else f"a {len(str(raw))}-character number"
+        if math.isinf(value) and not isinstance(raw, str | int):
+            raise CellError(f"{shown} is an infinite number")
+        raise CellError(f"{shown} is larger than {LIMITS.max_magnitude:g} (see docs/limits.md)")
+    return Cell(value)
 
 
 VALID_CELL = "a number (e.g. 1,922, 21%, 14.5) or a marker such as -, n/a, TBC, New measure ..."

@@ -11,6 +11,7 @@ from builder.compute.model import Commentary
 from builder.compute.periods import Month, parse_month_header
 from builder.config.catalogue import Catalogue
 from builder.config.loader import read_yaml
+from builder.core.text import NO_CONTROL, xml_invalid
 from builder.errors import DataError, Problem, raise_if_any
 
 REQUIRED = {"indicator", "period", "text"}
@@ -34,6 +35,8 @@ def read_commentary(paths: list[Path], catalogue: Catalogue, period: Month
             elif not text.strip():
                 problems.append(Problem(str(path), where, "empty commentary text",
                                         "some words, or leave the row out"))
+            elif bad := xml_invalid(text):
+                problems.append(Problem(str(path), where, bad, NO_CONTROL))
             elif month.end <= period.end and (key not in found
                                               or found[key].period.end <= month.end):
                 found[key] = Commentary(month, text.strip(), source.strip() or None)

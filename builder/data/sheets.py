@@ -8,6 +8,7 @@ are remembered so that headers can be read across them.
 
 from __future__ import annotations
 
+import itertools
 import re
 import warnings
 from collections.abc import Iterator
@@ -19,7 +20,8 @@ from typing import Any
 import pandas as pd
 from openpyxl import load_workbook
 
-from builder.data.safezip import check_office_zip
+from builder.core.limits import LIMITS
+from builder.data.safezip import check_office_input
 
 DATASET_KEYWORDS = "builder performance dataset"
 """The keywords of the dataset workbook builder writes; its ``values`` sheet is then the input."""
@@ -91,7 +93,7 @@ def read_sheets(path: Path, sheet: str | None = None) -> Iterator[Sheet]:
     if suffix == ".csv":
         yield _csv(path)
     elif suffix in (".xlsx", ".xlsm"):
-        bad = check_office_zip(path)
+        bad = check_office_input(path)
         if bad:
             raise ReadError(bad)
         yield from _workbook(path, sheet)
@@ -102,12 +104,13 @@ def read_sheets(path: Path, sheet: str | None = None) -> Iterator[Sheet]:
 def _csv(path: Path) -> Sheet:
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, header=None,
-                            encoding="utf-8-sig", skip_blank_lines=False)
+                            encoding="utf-8-sig", skip_blank_lines=False,
+                            nrows=LIMITS.values_rows + 1)
     except UnicodeDecodeError:
         raise ReadError("not UTF-8 text; save the CSV as UTF-8") from None
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise ReadError(f"not a readable CSV: {exc}") from None
-    return Sheet(path.name, frame.to_numpy(dtype=object).tolist())
+    return Sheet(path.name, _bounded(frame.to_numpy(dtype=object).tolist()))
 
 
 def _workbook(path: Path, only: str | None) -> list[Sheet]:
@@ -137,7 +140,10 @@ _QUOTED = re.compile(r'"[^"]*"|\\.')
 def _sheet(ws: Any, formula_ws: Any, own: bool) -> Sheet:
     rows: list[list[Any]] = []
     percent: set[tuple[int, int]] = set()
-    for r, row in enumerate(ws.iter_rows(min_row=1, min_col=1)):
+    columns = min(ws.max_column or LIMITS.values_columns + 1, LIMITS.values_columns + 1)
+    for r, row in enumerate(itertools.islice(ws.iter_rows(min_row=1, min_col=1,
+                                                          max_col=columns),
+                                             LIMITS.values_rows + 1)):
         out = []
         for c, cell in enumerate(row):
             value = cell.value
@@ -153,8 +159,19 @@ def _sheet(ws: Any, formula_ws: Any, own: bool) -> Sheet:
             if getattr(cell, "data_type", None) == "f" and r < len(rows) and c < len(rows[r]) \
                     and rows[r][c] is None:
                 rows[r][c] = UNSAVED
+    rows = _bounded(rows)
     width = max((len(r) for r in rows), default=0)
     merges = tuple((m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1)
                    for m in ws.merged_cells.ranges)
     return Sheet(ws.title, [r + [None] * (width - len(r)) for r in rows], True, merges,
                  frozenset(percent), own)
+
+
+def _bounded(rows: list[list[Any]]) -> list[list[Any]]:
+    """``rows``, or a ReadError when there are more rows or columns than LIMITS allows."""
+    if len(rows) > LIMITS.values_rows:
+        raise ReadError(f"has more than {LIMITS.values_rows:,} rows (see docs/limits.md)")
+    if any(len(r) > LIMITS.values_columns and any(c not in (None, "") for c in
+                                                   r[LIMITS.values_columns:]) for r in rows):
+        raise ReadError(f"has more than {LIMITS.values_columns:,} columns (see docs/limits.md)")
+    return rows

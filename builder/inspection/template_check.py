@@ -273,7 +273,7 @@ def _names(file: str, part: str, source: str, known: dict[str, Var], paragraphs:
 
     def visit(node: nodes.Node, scope: dict[str, Var | None]) -> None:
         if isinstance(node, nodes.For):
-            seq = shape(node.iter, scope)
+            seq = shape(_unbounded(node.iter), scope)
             item = Var("", "", "", seq.attrs) if seq is not None and seq.attrs else None
             inner = dict(scope, loop=None)
             for target in _targets(node.target):
@@ -294,6 +294,14 @@ def _names(file: str, part: str, source: str, known: dict[str, Var], paragraphs:
 
     visit(tree, {})
     return used, problems
+
+
+def _unbounded(node: nodes.Node) -> nodes.Node:
+    """The sequence a loop iterates, without the sandbox's ``bounded_iter`` call around it."""
+    if isinstance(node, nodes.Call) and isinstance(node.node, nodes.EnvironmentAttribute) \
+            and node.node.name == "bounded_iter" and node.args:
+        return node.args[0]
+    return node
 
 
 def _targets(target: nodes.Node) -> list[nodes.Name]:

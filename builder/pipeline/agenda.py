@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from builder.config.meeting import AgendaItem, LoadedMeeting, numbered_items
 from builder.config.report import Appendix
-from builder.data.safezip import check_office_zip
+from builder.data.pdf_check import check_pdf
+from builder.data.safezip import check_office_input
 from builder.errors import ConfigError, Problem, raise_if_any
 
 FILE_TYPES = (".docx", ".pdf")
@@ -92,6 +93,8 @@ def _appendix_problems(loaded: LoadedMeeting, appendix: Appendix, at: str) -> li
         if path.suffix.lower() not in FILE_TYPES:
             return [Problem(file, f"{at}.path", f"'{path.suffix}' files cannot be appendices",
                             ", ".join(FILE_TYPES))]
-        if path.suffix.lower() == ".docx" and (problem := check_office_zip(path)):
+        if path.suffix.lower() == ".docx" and (problem := check_office_input(path)):
             return [Problem(file, f"{at}.path", f"{path.name}: {problem}", "a Word .docx")]
+        if path.suffix.lower() == ".pdf" and (problem := check_pdf(path)):
+            return [Problem(file, f"{at}.path", f"{path.name}: {problem}", "a PDF that opens")]
     return []

@@ -39,18 +39,33 @@ def write_dataset(table: DatasetTable, path: Path) -> None:
         _write_xlsx(table, path)
 
 
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a CSV cell as a formula (OWASP, 'CSV injection')."""
+_SHOWN_NUMBER = re.compile(r"^[+-]?[\d.,]+%?$")
+
+
 def _write_csv(table: DatasetTable, path: Path) -> None:
+    text = [not table.is_numeric(column) for column in table.columns]
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow(table.columns)
+        writer.writerow([_neutral(c) for c in table.columns])
         for row in table.rows:
-            writer.writerow(["" if cell is None else _plain(cell) for cell in row])
+            writer.writerow(["" if cell is None else _neutral(cell) if is_text else _plain(cell)
+                             for cell, is_text in zip(row, text, strict=True)])
 
 
 def _plain(cell: float | str) -> str:
     if isinstance(cell, float):
         return repr(cell) if cell != int(cell) else str(int(cell))
     return cell
+
+
+def _neutral(cell: float | str) -> str:
+    """A text cell that a spreadsheet shows as text: one starting like a formula gets a
+    leading ``'`` (OWASP's advice); numbers, and numbers shown as text (``-5%``), stay."""
+    if isinstance(cell, float) or _SHOWN_NUMBER.match(cell):
+        return _plain(cell)
+    return f"'{cell}" if cell.startswith(FORMULA_PREFIXES) else cell
 
 
 def _sheet_title(title: str, used: set[str]) -> str:

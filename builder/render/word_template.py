@@ -17,7 +17,7 @@ from typing import Any
 from docxtpl import DocxTemplate
 
 from builder import jinja_sandbox
-from builder.data.safezip import check_office_zip
+from builder.data.safezip import check_office_input
 from builder.errors import TemplateError
 from builder.inspection.template_check import structure_problems
 from builder.render.word_common import CoreProperties, set_core_properties
@@ -31,7 +31,7 @@ def check_template(template: Path) -> None:
         raise TemplateError(f"{template}: template not found",
                             hint="Fix the path in the council's templates: (or the meeting's), "
                                  "or leave it out to use the default template.")
-    problem = check_office_zip(template)
+    problem = check_office_input(template)
     if problem:
         raise TemplateError(f"{template}: {problem}")
 

@@ -1,0 +1,1 @@
+"""Pieces every stage may use; ``builder.core`` imports nothing else from builder."""

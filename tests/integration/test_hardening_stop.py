@@ -1,0 +1,87 @@
+"""SIGTERM and SIGINT mid-build stop cleanly (issue 15): LibreOffice is killed as a process
+group, the staging and work folders and LibreOffice's temp files are removed, the previous
+output is kept, and the exit code says which signal it was."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CONFIG, ROOT
+
+pytestmark = pytest.mark.libreoffice
+
+MEETING = CONFIG / "meetings" / "2023-11-23.yaml"
+
+
+def processes_mentioning(text: str) -> list[str]:
+    """Command lines of running processes that mention ``text``."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            line = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if text in line and proc.name != str(os.getpid()):
+            found.append(line)
+    return found
+
+
+def wait_for(condition: object, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():  # type: ignore[operator]
+            return True
+        time.sleep(0.1)
+    return False
+
+
+@pytest.mark.parametrize(("signum", "code", "said"), [(signal.SIGTERM, 143, "stopped"),
+                                                      (signal.SIGINT, 130, "interrupted")],
+                         ids=["SIGTERM", "SIGINT"])
+def it_leaves_no_process_or_folder_when_stopped_mid_build(
+        tmp_path: Path, signum: int, code: int, said: str) -> None:
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "previous.pdf").write_bytes(b"%PDF-1.4 previous")
+    env = {**os.environ, "TMPDIR": str(temp)}
+    run = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
+        [sys.executable, "-m", "builder.cli", "build", str(MEETING), "--out", str(out)],
+        cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        assert wait_for(lambda: processes_mentioning(str(temp)), 60), "LibreOffice never started"
+        time.sleep(1.5)  # mid-build: LibreOffice is up and the papers are being made
+        assert run.poll() is None
+        run.send_signal(signum)
+        _, stderr = run.communicate(timeout=60)
+    finally:
+        if run.poll() is None:
+            run.kill()
+    assert run.returncode == code, stderr
+    assert said in stderr.strip().splitlines()[-1], stderr
+    assert wait_for(lambda: not processes_mentioning(str(temp)), 10), \
+        processes_mentioning(str(temp))
+    assert sorted(p.name for p in temp.iterdir()) == []
+    assert sorted(p.name for p in out.iterdir()) == ["previous.pdf"]
+    assert (out / "previous.pdf").read_bytes() == b"%PDF-1.4 previous"
+
+
+def it_leaves_no_libreoffice_temp_files_after_a_build(tmp_path: Path) -> None:
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    out = tmp_path / "out"
+    result = subprocess.run(  # noqa: S603 - our own interpreter and arguments
+        [sys.executable, "-m", "builder.cli", "build", str(MEETING), "--out", str(out)],
+        cwd=ROOT, env={**os.environ, "TMPDIR": str(temp)}, capture_output=True, text=True,
+        timeout=600, check=False)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in temp.iterdir()) == []  # no lu*.tmp, builder-work-*
+    assert not processes_mentioning(str(temp))
