@@ -39,6 +39,7 @@ from builder.pipeline import build_model, meeting_inputs
 from builder.present import report_appendices as pa
 from builder.present.report_context import Strings, report_context, text_context
 from builder.render.charts import draw_charts
+from builder.render.reproducible import save_package
 from builder.render.word_append import append_document
 from builder.render.word_common import (
     CoreProperties,
@@ -251,7 +252,7 @@ class _ReportBuilder:
             else:
                 append_document(doc, self._placeholder(part), part.title)
         set_core_properties(doc, core)
-        doc.save(str(out))
+        save_package(doc, out, core.created)
 
     def _placeholder(self, part: AppendixPart) -> DocxDocument:
         """A page naming an appendix that is not a Word document (a PDF, or the deck)."""

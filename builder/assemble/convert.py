@@ -29,8 +29,10 @@ from pypdf.errors import PdfReadError
 from pypdf.generic import DictionaryObject
 
 from builder.assemble.office import Instance, find_soffice
+from builder.assemble.pdf_identity import fix_identity
 from builder.data.safezip import check_office_zip
 from builder.errors import AssemblyError, Problem, raise_if_any
+from builder.render.reproducible import ZIP_EPOCH, package_created
 
 DEFAULT_TIMEOUT = 300.0
 MAX_INSTANCES = 2
@@ -225,12 +227,14 @@ class LibreOffice:
 
 
 def _collect(jobs: list[_Job], out_dir: Path) -> list[_Job]:
-    """Move each PDF LibreOffice made next to its staged source; the jobs that made none."""
+    """Move each PDF LibreOffice made next to its staged source, dated as the source says it
+    was created and identified by its content; the jobs that made none."""
     failed = []
     for job in jobs:
         made = out_dir / f"{job.staged.stem}.pdf"
         if _is_pdf(made):
             os.replace(made, job.made)
+            fix_identity(job.made, package_created(job.source) or ZIP_EPOCH)
         else:
             failed.append(job)
     return failed

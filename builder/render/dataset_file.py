@@ -13,6 +13,7 @@ from openpyxl.utils import get_column_letter
 
 from builder.errors import ConfigError
 from builder.present.dataset import DatasetTable
+from builder.render.reproducible import ZIP_EPOCH, save_package
 
 CHANGE_FORMAT = '0"%";-0"%"'
 
@@ -87,6 +88,6 @@ def _write_xlsx(table: DatasetTable, path: Path) -> None:
             sheet.column_dimensions[get_column_letter(c)].width = width
     book.properties.title = table.title
     book.properties.language = "en-GB"
-    if table.as_of is not None:
-        book.properties.created = dt.datetime.combine(table.as_of, dt.time())
-    book.save(path)
+    # dated at the period end (or the fixed zip epoch): openpyxl would stamp the save time
+    created = ZIP_EPOCH if table.as_of is None else dt.datetime.combine(table.as_of, dt.time())
+    save_package(book, path, created)

@@ -14,6 +14,7 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 from builder.errors import Problem, TemplateError
+from builder.render.reproducible import save_package
 
 
 @dataclass(frozen=True)
@@ -102,4 +103,4 @@ def drop_footers(path: Path) -> None:
     for section in doc.element.body.iter(qn("w:sectPr")):
         for reference in section.findall(qn("w:footerReference")):
             section.remove(reference)
-    doc.save(str(path))
+    save_package(doc, path, None)  # dated as the document says it was created

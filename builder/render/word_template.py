@@ -19,6 +19,7 @@ from docxtpl import DocxTemplate
 from builder import jinja_sandbox
 from builder.data.safezip import check_office_zip
 from builder.errors import TemplateError
+from builder.render.reproducible import save_package
 from builder.render.word_common import CoreProperties, set_core_properties
 
 BODY_PART = "word/document.xml"
@@ -51,7 +52,7 @@ def render_docx_template(template: Path, context: Mapping[str, Any], core: CoreP
         source = _body_source(DocxTemplate(str(template)))
         raise jinja_sandbox.template_error(exc, str(template), BODY_PART, source) from None
     set_core_properties(tpl.docx, core)
-    tpl.save(str(out))
+    save_package(tpl, out, core.created)
 
 
 _ENV = jinja_sandbox.environment(autoescape=True)
