@@ -28,7 +28,7 @@ from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 from pypdf.generic import DictionaryObject
 
-from builder.assemble.office import Instance, find_soffice
+from builder.assemble.office import Instance, adopt_early, find_soffice
 from builder.assemble.pdf_identity import fix_identity
 from builder.data.safezip import check_office_zip
 from builder.errors import AssemblyError, Problem, raise_if_any
@@ -152,10 +152,12 @@ class LibreOffice:
 
     def __enter__(self) -> LibreOffice:
         soffice = find_soffice()
-        self.workers = [_Worker(Instance(soffice, self.timeout)) for _ in range(self.count)]
+        early = adopt_early(self.count, self.timeout)
+        started = [Instance(soffice, self.timeout) for _ in range(self.count - len(early))]
+        self.workers = [_Worker(instance) for instance in (*early, *started)]
         try:
-            for worker in self.workers:
-                worker.instance.start()
+            for instance in started:
+                instance.start()
         except OSError as exc:
             self.close()
             raise AssemblyError(f"LibreOffice could not be started: {exc}") from None
