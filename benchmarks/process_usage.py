@@ -68,8 +68,9 @@ class _Sampler:
     def run(self) -> None:
         while not self.stop.wait(SAMPLE_SECONDS):
             for pid, name, peak in _descendants(os.getpid()):
-                old = self.peaks.get(pid, (name, 0.0))[1]
-                self.peaks[pid] = (name, max(old, peak))
+                old_name, old = self.peaks.get(pid, (name, 0.0))
+                # a new name means the process has exec'd: what it had before was its parent's
+                self.peaks[pid] = (name, peak if name != old_name else max(old, peak))
 
 
 def run_measured(argv: Sequence[str], cwd: Path | None = None,
