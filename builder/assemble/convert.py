@@ -28,9 +28,11 @@ from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 from pypdf.generic import DictionaryObject
 
-from builder.assemble.office import Instance, find_soffice
+from builder.assemble.office import Instance, adopt_early, find_soffice
+from builder.assemble.pdf_identity import fix_identity
 from builder.data.safezip import check_office_zip
 from builder.errors import AssemblyError, Problem, raise_if_any
+from builder.render.reproducible import ZIP_EPOCH, package_created
 
 DEFAULT_TIMEOUT = 300.0
 MAX_INSTANCES = 2
@@ -150,10 +152,12 @@ class LibreOffice:
 
     def __enter__(self) -> LibreOffice:
         soffice = find_soffice()
-        self.workers = [_Worker(Instance(soffice, self.timeout)) for _ in range(self.count)]
+        early = adopt_early(self.count, self.timeout)
+        started = [Instance(soffice, self.timeout) for _ in range(self.count - len(early))]
+        self.workers = [_Worker(instance) for instance in (*early, *started)]
         try:
-            for worker in self.workers:
-                worker.instance.start()
+            for instance in started:
+                instance.start()
         except OSError as exc:
             self.close()
             raise AssemblyError(f"LibreOffice could not be started: {exc}") from None
@@ -227,12 +231,14 @@ class LibreOffice:
 
 
 def _collect(jobs: list[_Job], out_dir: Path) -> list[_Job]:
-    """Move each PDF LibreOffice made next to its staged source; the jobs that made none."""
+    """Move each PDF LibreOffice made next to its staged source, dated as the source says it
+    was created and identified by its content; the jobs that made none."""
     failed = []
     for job in jobs:
         made = out_dir / f"{job.staged.stem}.pdf"
         if _is_pdf(made):
             os.replace(made, job.made)
+            fix_identity(job.made, package_created(job.source) or ZIP_EPOCH)
         else:
             failed.append(job)
     return failed

@@ -1,4 +1,4 @@
-"""Warm LibreOffice instances, each with a private profile (DESIGN 7, 8).
+"""Warm LibreOffice instances, each with a profile of its own (DESIGN 7, 8).
 
 An instance is started once per run with a small keep-alive document open, so that it stays up.
 A conversion is then a short ``soffice --convert-to`` client started with the same profile: it
@@ -6,15 +6,28 @@ hands its request to the running instance through LibreOffice's own single-insta
 waits for it to finish (0.05 s instead of a 1.6 s start-up per call). Should the instance have
 gone, the client simply does the work itself, so a conversion never depends on the instance
 being alive. Every call has a timeout; a timed-out instance is killed and started again.
+
+Profiles are kept between runs: instance slot N uses ``$XDG_CACHE_HOME/builder/lo-profile-N``
+(``~/.cache`` by default), held with a file lock for the run so that two runs never share one
+(a run that finds every slot taken, or no writable cache, uses a temporary profile). LibreOffice
+builds a profile on its first start (about 1 s); reusing it saves that on every later start. A
+profile that was never completed, or with which LibreOffice will not start, is removed and
+built again.
+
+``start_early`` starts instances before the caller imports the rest of builder (the imports
+take longer than LibreOffice's start-up); the next ``LibreOffice`` session adopts them.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import fcntl
 import hashlib
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import tempfile
 import time
@@ -30,6 +43,11 @@ INSTALL_HINT = (
 )
 KEEPALIVE_TEXT = "builder keeps this LibreOffice instance open while it converts a run\n"
 POLL_SECONDS = 0.05
+PROFILE_SLOTS = 8
+READY_MARK = ".builder-ready"
+"""Written into a kept profile once LibreOffice has started with it: the profile is complete."""
+START_TIMEOUT = 120.0
+"""Seconds an instance started early may take to start (its session's timeout then applies)."""
 
 
 def find_soffice() -> str:
@@ -56,14 +74,71 @@ class CallResult:
     messages: tuple[str, ...]
 
 
-class Instance:
-    """One LibreOffice process with its own profile folder; ``start`` does not wait for it."""
+def cache_dir() -> Path:
+    """builder's folder in the user's cache: $XDG_CACHE_HOME/builder, else ~/.cache/builder."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "builder"
 
-    def __init__(self, soffice: str, timeout: float) -> None:
+
+class ProfileSlot:
+    """A kept profile folder, held (file lock) by one instance at a time."""
+
+    def __init__(self, folder: Path, lock: int) -> None:
+        self.folder, self._lock = folder, lock
+
+    @classmethod
+    def claim(cls) -> ProfileSlot | None:
+        """The first free slot, locked; None when every slot is taken or the cache unusable."""
+        root = cache_dir()
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return None
+        for n in range(PROFILE_SLOTS):
+            try:
+                lock = os.open(root / f"lo-profile-{n}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+            except OSError:
+                return None
+            folder = root / f"lo-profile-{n}"
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                if _pipe_in_use(folder.as_uri()):
+                    raise BlockingIOError("a LibreOffice left running still uses the profile")
+            except OSError:
+                os.close(lock)
+                continue
+            return cls(folder, lock)
+        return None
+
+    @property
+    def complete(self) -> bool:
+        return (self.folder / READY_MARK).is_file()
+
+    def mark_complete(self) -> None:
+        with contextlib.suppress(OSError):
+            (self.folder / READY_MARK).touch()
+
+    def reset(self) -> None:
+        """Remove the profile: LibreOffice builds a new one on its next start."""
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def release(self) -> None:
+        os.close(self._lock)  # closing the descriptor releases the lock
+
+
+class Instance:
+    """One LibreOffice process with a profile of its own (a kept slot, else a temporary one);
+    ``start`` does not wait for it."""
+
+    def __init__(self, soffice: str, timeout: float, keep_profile: bool = True) -> None:
         self.soffice = soffice
         self.timeout = timeout
         self.folder = Path(tempfile.mkdtemp(prefix="builder-office-"))
-        self.profile_url = (self.folder / "profile").as_uri()
+        self.slot = ProfileSlot.claim() if keep_profile else None
+        profile = self.slot.folder if self.slot else self.folder / "profile"
+        self.profile_url = profile.as_uri()
+        self.reused = self.slot is not None and self.slot.complete
+        """The instance starts with a profile an earlier run built."""
         self.keepalive = self.folder / "keepalive.txt"
         self.keepalive.write_text(KEEPALIVE_TEXT, encoding="utf-8")
         self.log = self.folder / "office.log"
@@ -77,13 +152,31 @@ class Instance:
 
     def start(self) -> None:
         """Launch the instance in the background (it loads while other work goes on)."""
+        if self.slot is not None and not self.slot.complete:
+            self.slot.reset()  # a profile whose first start never finished
         with self.log.open("ab") as log:
             self.process = subprocess.Popen(  # noqa: S603 - fixed program, our own arguments
                 self._args(str(self.keepalive)), stdin=subprocess.DEVNULL, stdout=log,
                 stderr=subprocess.STDOUT, start_new_session=True, env=self.env)
 
     def wait_ready(self) -> None:
-        """Wait until the keep-alive document is open (LibreOffice then writes its lock file)."""
+        """Wait until the keep-alive document is open (LibreOffice then writes its lock file).
+        An instance that stops while starting with a kept profile is started once more with
+        a new profile (the old one may be damaged)."""
+        try:
+            self._wait_open()
+        except AssemblyError:
+            if not self.reused or self.slot is None:
+                raise
+            self.stop(remove=False)
+            self.slot.reset()
+            self.reused = False
+            self.start()
+            self._wait_open()
+        if self.slot is not None:
+            self.slot.mark_complete()
+
+    def _wait_open(self) -> None:
         lock = self.keepalive.with_name(f".~lock.{self.keepalive.name}#")
         deadline = time.monotonic() + self.timeout
         while not lock.exists():
@@ -127,7 +220,7 @@ class Instance:
 
     def stop(self, remove: bool = True) -> None:
         """Kill the instance and a client call in progress, remove its lock and pipe, and (by
-        default) its profile folder."""
+        default) its temporary folder, releasing its kept profile for the next run."""
         if self.client is not None and self.client.poll() is None:  # never a reaped (reused) id
             _kill(self.client)
         if self.process is not None:
@@ -138,6 +231,9 @@ class Instance:
         _remove_pipe(self.profile_url)
         if remove:
             shutil.rmtree(self.folder, ignore_errors=True)
+            if self.slot is not None:
+                self.slot.release()
+                self.slot = None
 
 
 def _kill(process: subprocess.Popen[bytes]) -> None:
@@ -148,12 +244,67 @@ def _kill(process: subprocess.Popen[bytes]) -> None:
         process.wait(timeout=10)
 
 
-def _remove_pipe(profile_url: str) -> None:
-    """Remove the single-instance pipe a killed instance leaves in /tmp. LibreOffice names it
-    after the MD5 of the profile URL (UTF-16LE), each byte in hex without leading zeros."""
+def _pipe(profile_url: str) -> Path:
+    """The single-instance pipe of the instance using a profile. LibreOffice names it after
+    the MD5 of the profile URL (UTF-16LE), each byte in hex without leading zeros."""
     digest = hashlib.md5(profile_url.encode("utf-16-le"), usedforsecurity=False).digest()
-    name = f"OSL_PIPE_{os.getuid()}_SingleOfficeIPC_{''.join(f'{b:x}' for b in digest)}"
-    pipe = Path("/tmp") / name
+    hexed = "".join(f"{b:x}" for b in digest)
+    return Path("/tmp") / f"OSL_PIPE_{os.getuid()}_SingleOfficeIPC_{hexed}"
+
+
+def _pipe_in_use(profile_url: str) -> bool:
+    """Whether a LibreOffice still listens on the profile's pipe (one a killed run left
+    behind): a new instance would hand its work to that one instead of starting."""
+    pipe = _pipe(profile_url)
+    if not pipe.is_socket():
+        return False
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+        try:
+            probe.connect(str(pipe))
+        except OSError:
+            return False
+    return True
+
+
+def _remove_pipe(profile_url: str) -> None:
+    """Remove the single-instance pipe a killed instance leaves in /tmp."""
+    pipe = _pipe(profile_url)
     if pipe.is_socket():
         with contextlib.suppress(OSError):
             pipe.unlink()
+
+
+_EARLY: list[Instance] = []
+
+
+def start_early(count: int) -> None:
+    """Start ``count`` instances now, for the next ``LibreOffice`` session to adopt (call it
+    first thing, before importing the rest of builder). Does nothing when LibreOffice is
+    missing or will not start: the session then reports it. Instances nobody adopts are
+    stopped when the program exits."""
+    try:
+        soffice = find_soffice()
+    except AssemblyError:
+        return
+    for _ in range(count - len(_EARLY)):
+        instance = Instance(soffice, START_TIMEOUT)
+        try:
+            instance.start()
+        except OSError:
+            instance.stop()
+            return
+        _EARLY.append(instance)
+
+
+def adopt_early(count: int, timeout: float) -> list[Instance]:
+    """Up to ``count`` instances ``start_early`` started (now with ``timeout``)."""
+    adopted = [_EARLY.pop(0) for _ in range(min(count, len(_EARLY)))]
+    for instance in adopted:
+        instance.timeout = timeout
+    return adopted
+
+
+@atexit.register
+def _stop_early() -> None:
+    while _EARLY:
+        _EARLY.pop().stop()

@@ -94,10 +94,22 @@ def _placement(page: Page) -> bytes:
     return " ".join(f"{v:g}" for v in matrix).encode()
 
 
+def _free_name(page: Page) -> Name:
+    """``/BuilderStamp`` (or ``/BuilderStamp2`` ...): a resource name the page does not use yet,
+    the same on every run (pikepdf's own prefix names are random, which would make the packs
+    differ from build to build)."""
+    resources = page.obj.get(Name.Resources)
+    used = set(resources.get(Name.XObject, {}).keys()) if resources is not None else set()
+    n = 1
+    while (candidate := "/BuilderStamp" + (str(n) if n > 1 else "")) in used:
+        n += 1
+    return Name(candidate)
+
+
 def _draw_as_artifact(pdf: Pdf, page: Page, overlay: Page) -> None:
     """Draw ``overlay`` over ``page`` as a pagination artifact (PDF/UA: not part of the text)."""
     form = pdf.copy_foreign(overlay.as_form_xobject())
-    name = page.add_resource(form, Name.XObject, prefix="Stamp")
+    name = page.add_resource(form, Name.XObject, _free_name(page), replace_existing=False)
     page.contents_add(b"q\n", prepend=True)
     page.contents_add(b"\nQ\n/Artifact <</Type /Pagination>> BDC\nq " + _placement(page)
                       + b" cm " + bytes(name.unparse()) + b" Do Q\nEMC\n")

@@ -15,6 +15,7 @@ from builder.data.sheets import DATASET_KEYWORDS, VALUES_SHEET
 from builder.errors import ConfigError
 from builder.present.dataset import REVISION_COLUMNS, DatasetTable
 from builder.present.dataset_inputs import InputTable
+from builder.render.reproducible import ZIP_EPOCH, save_package
 
 CHANGE_FORMAT = '0"%";-0"%"'
 
@@ -116,9 +117,9 @@ def _write_xlsx(table: DatasetTable, path: Path) -> None:
     book.properties.title = table.title
     book.properties.language = "en-GB"
     book.properties.keywords = DATASET_KEYWORDS
-    if table.as_of is not None:
-        book.properties.created = dt.datetime.combine(table.as_of, dt.time())
-    book.save(path)
+    # dated at the period end (or the fixed zip epoch): openpyxl would stamp the save time
+    created = ZIP_EPOCH if table.as_of is None else dt.datetime.combine(table.as_of, dt.time())
+    save_package(book, path, created)
 
 
 def _write_inputs(book: Workbook, inputs: InputTable, bold: Font) -> None:

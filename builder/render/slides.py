@@ -26,6 +26,7 @@ from builder.present.deck_context import (
     TitleSlide,
 )
 from builder.render import slides_text as text
+from builder.render.reproducible import save_package
 from builder.render.slides_chart import insert_chart
 from builder.render.slides_table import insert_table
 from builder.render.slides_template import (
@@ -53,7 +54,7 @@ def render_deck(context: DeckContext, template_path: Path, out: Path) -> None:
                 raise RenderError(f"slide {number} '{slide.title}': {type(exc).__name__}: {exc}"
                                   ) from exc
     _properties(prs, context)
-    prs.save(str(out))
+    save_package(prs, out, context.date)
 
 
 def _render(template: Template, slide: Slide) -> None:

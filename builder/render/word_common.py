@@ -17,6 +17,7 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 from builder.errors import Problem, TemplateError, raise_if_any
+from builder.render.reproducible import save_package
 
 
 @dataclass(frozen=True)
@@ -133,4 +134,4 @@ def drop_footers(path: Path) -> None:
     for section in doc.element.body.iter(qn("w:sectPr")):
         for reference in section.findall(qn("w:footerReference")):
             section.remove(reference)
-    doc.save(str(path))
+    save_package(doc, path, None)  # dated as the document says it was created

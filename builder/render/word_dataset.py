@@ -28,6 +28,7 @@ from builder.render.word_common import (
     require_styles,
     set_core_properties,
 )
+from builder.render.word_pictures import add_picture
 from builder.render.word_tables import add_table
 
 STYLES = ("Heading 1", "Heading 2", "Heading 3", "Normal", "Dataset Table", "Dataset Text",
@@ -118,8 +119,6 @@ def _theme(doc: DocxDocument, w: Writer, theme: ThemeText, fit: Fit,
         for start in range(0, len(theme.charts), CHARTS_PER_LINE):
             para = w.add("", "Chart Caption")
             for spec in theme.charts[start:start + CHARTS_PER_LINE]:
-                shape = para.add_run().add_picture(str(charts[spec.key]), width=CHART_WIDTH)
-                doc_pr = shape._inline.docPr
-                doc_pr.set("descr", spec.alt_text)
-                doc_pr.set("title", spec.title[:100])
+                add_picture(para.add_run(), charts[spec.key], CHART_WIDTH, spec.alt_text,
+                            spec.title[:100])
                 para.add_run(" ")

@@ -10,6 +10,7 @@ from pathlib import Path
 from docx import Document
 from docx.document import Document as DocxDocument
 
+from builder.render.reproducible import save_package
 from builder.render.word_append import append_document
 from builder.render.word_common import (
     CoreProperties,
@@ -38,7 +39,7 @@ def write_external_appendix(template: Path, heading: str, source: Path, core: Co
     Writer(doc).add(heading, HEADING)
     append_document(doc, Document(str(source)), str(source), new_section=False)
     set_core_properties(doc, core)
-    doc.save(str(out))
+    save_package(doc, out, core.created)
 
 
 def combine_report(template: Path, body: Path, parts: Sequence[Path | Placeholder],
@@ -51,7 +52,7 @@ def combine_report(template: Path, body: Path, parts: Sequence[Path | Placeholde
         else:
             append_document(doc, Document(str(part)), str(part))
     set_core_properties(doc, core)
-    doc.save(str(out))
+    save_package(doc, out, core.created)
 
 
 def _placeholder(template: Path, part: Placeholder) -> DocxDocument:

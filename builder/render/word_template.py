@@ -20,6 +20,7 @@ from builder import jinja_sandbox
 from builder.data.safezip import check_office_input
 from builder.errors import TemplateError
 from builder.inspection.template_check import structure_problems
+from builder.render.reproducible import save_package
 from builder.render.word_common import CoreProperties, set_core_properties
 
 BODY_PART = "word/document.xml"
@@ -58,7 +59,7 @@ def render_docx_template(template: Path, context: Mapping[str, Any], core: CoreP
         source = _body_source(DocxTemplate(str(template)))
         raise jinja_sandbox.template_error(exc, str(template), BODY_PART, source) from None
     set_core_properties(tpl.docx, core)
-    tpl.save(str(out))
+    save_package(tpl, out, core.created)
 
 
 _ENV = jinja_sandbox.environment(autoescape=True)

@@ -1,0 +1,107 @@
+"""Whole ``builder build`` runs, measured as a user sees them (a subprocess, imports included).
+
+* the sample meeting, alternated with the naive-stack anchor (``../shared/anchors/naive-stack``,
+  64 indicators x 25 months) RUNS times each, medians compared;
+* a generated meeting of 450 indicators x 120 months (``benchmarks.generate_meeting``): one
+  report with the dataset appendix (450 charts) and the deck, once.
+
+For each: the wall time split by stage (the manifest's timings; LibreOffice's busy time overlaps
+them), CPU-seconds of *all* processes (builder with everything it reaped, plus the LibreOffice
+instances, reaped here: see :mod:`benchmarks.process_usage`), the CPU floor (total CPU / cores)
+beside the wall, and peak memory per process. The machine is shared: expect noise.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import tempfile
+from pathlib import Path
+
+from benchmarks.generate_meeting import generate_meeting
+from benchmarks.process_usage import Usage, run_measured
+from benchmarks.timing import Figure
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "config" / "meetings" / "2023-11-23.yaml"
+BUILDER = ROOT / ".venv" / "bin" / "builder"
+ANCHOR = ROOT.parent / "shared" / "anchors" / "naive-stack" / "run"
+ANCHOR_FALLBACK = Path("/work/shared/anchors/naive-stack/run")
+RUNS = 3
+OVERLAPPED = "conversion (LibreOffice busy, overlapped)"
+SHOWN_PROCESSES = 6
+# LibreOffice runs gpgconf/gpg at start-up: forked from a large process, they report its size
+# as their high-water mark before they exec, so their "peaks" are not theirs
+NOT_SHOWN = ("gpg", "sh", "dirmngr")  # name prefixes
+
+
+def cores() -> int:
+    return len(os.sched_getaffinity(0))
+
+
+def build(meeting: Path, out: Path) -> tuple[Usage, dict[str, float]]:
+    """One measured ``builder build``; its usage and the manifest's stage seconds."""
+    shutil.rmtree(out, ignore_errors=True)
+    usage = run_measured([str(BUILDER), "build", str(meeting), "--out", str(out)], cwd=ROOT)
+    if usage.returncode != 0:
+        raise RuntimeError(f"builder build {meeting} failed with exit code {usage.returncode}")
+    manifest = out / "manifest.json"
+    seconds: dict[str, float] = json.loads(manifest.read_text(encoding="utf-8"))["seconds"]
+    staged = sum(v for k, v in seconds.items() if k != OVERLAPPED)
+    after = max(0.0, usage.ended_at - manifest.stat().st_mtime)
+    seconds["after the manifest (moving outputs, stopping, teardown)"] = after
+    seconds["before the first stage (imports, start-up)"] = max(0.0, usage.wall - staged - after)
+    return usage, seconds
+
+
+def anchor() -> Usage:
+    script = ANCHOR if ANCHOR.is_file() else ANCHOR_FALLBACK
+    env = {**os.environ, "PYTHON": str(ROOT / ".venv" / "bin" / "python")}
+    usage = run_measured([str(script), "WS"], cwd=ROOT, env=env)
+    if usage.returncode != 0:
+        raise RuntimeError(f"the naive-stack anchor failed with exit code {usage.returncode}")
+    return usage
+
+
+def figures_of(label: str, runs: list[tuple[Usage, dict[str, float]]]) -> list[Figure]:
+    """The median run's figures (by wall), with the medians of wall and CPU."""
+    n = len(runs)
+    wall = statistics.median(u.wall for u, _ in runs)
+    cpu = statistics.median(u.cpu for u, _ in runs)
+    usage, seconds = sorted(runs, key=lambda r: r[0].wall)[n // 2]
+    floor = cpu / cores()
+    out = [Figure(f"{label}: wall", wall, n,
+                  f"CPU floor {floor:.1f} s (CPU / {cores()} cores); wall / floor "
+                  f"{wall / floor:.2f}"),
+           Figure(f"{label}: CPU-seconds, all processes", cpu, n,
+                  f"builder and what it reaped {usage.cpu_program:.1f}, LibreOffice instances "
+                  f"{usage.cpu_orphans:.1f} (median run)")]
+    out += [Figure(f"{label}: stage {stage}", s, 1, "median run") for stage, s in seconds.items()]
+    shown = [p for p in usage.peaks if not p.name.startswith(NOT_SHOWN)][:SHOWN_PROCESSES]
+    out += [Figure(f"{label}: peak memory, {p.name} (pid {p.pid})", 0.0, 1, f"{p.peak_mb:.0f} MB")
+            for p in shown]
+    return out
+
+
+def run() -> list[Figure]:
+    figures: list[Figure] = []
+    with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
+        work = Path(tmp)
+        ours: list[tuple[Usage, dict[str, float]]] = []
+        naive: list[Usage] = []
+        for n in range(RUNS):  # alternating, so that both see the same machine
+            ours.append(build(SAMPLE, work / f"sample-{n}"))
+            naive.append(anchor())
+        figures += figures_of("sample", ours)
+        naive_wall = statistics.median(u.wall for u in naive)
+        naive_cpu = statistics.median(u.cpu for u in naive)
+        figures.append(Figure("naive-stack anchor (64 x 25): wall", naive_wall, RUNS,
+                              f"CPU {naive_cpu:.1f} s, all processes"))
+        ratio = naive_wall / statistics.median(u.wall for u, _ in ours)
+        figures.append(Figure("naive stack / builder (median walls)", ratio, RUNS,
+                              "a ratio, not seconds"))
+        meeting = generate_meeting(work / "generated")
+        figures += figures_of("generated 450 x 120", [build(meeting, work / "generated-out")])
+    return figures

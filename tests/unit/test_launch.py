@@ -1,0 +1,33 @@
+"""The ``builder`` program starts LibreOffice before the imports only for converting commands."""
+
+from __future__ import annotations
+
+import pytest
+
+import builder.cli
+from builder import launch
+
+
+@pytest.fixture
+def calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    seen: list[str] = []
+    monkeypatch.setattr(launch, "start_early", lambda count: seen.append(f"start {count}"))
+    monkeypatch.setattr(builder.cli, "main", lambda: seen.append("cli"))
+    return seen
+
+
+class DescribeLaunch:
+    @pytest.mark.parametrize("command", ["build", "pack"])
+    def it_starts_two_instances_before_a_converting_command(
+            self, command: str, calls: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setattr("sys.argv", ["builder", command, "meeting.yaml", "--out", "out"])
+        launch.main()
+        assert calls == ["start 2", "cli"]
+
+    @pytest.mark.parametrize("argv", [["builder"], ["builder", "report", "m.yaml"],
+                                      ["builder", "build", "--help"]])
+    def it_starts_nothing_for_other_commands_or_help(
+            self, argv: list[str], calls: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setattr("sys.argv", argv)
+        launch.main()
+        assert calls == ["cli"]
