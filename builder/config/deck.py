@@ -126,7 +126,8 @@ class Deck(StrictModel):
     data: DeckData
     """The catalogue, values and commentary files."""
     template: str | None = None
-    """A PowerPoint template relative to this file; default ``templates/board_deck.pptx``."""
+    """A PowerPoint template relative to this file; default: the one shipped with builder
+    (``builder/templates/board_deck.pptx``)."""
     purpose: str = Field(min_length=1)
     """The purpose paragraph of the priorities slide."""
     tagline: str | None = None

@@ -1,6 +1,6 @@
 """The agenda pack's template contexts: front sheet, agenda, minutes and the pack's own pages.
 
-Each template in ``templates/`` may use exactly the fields of its context class here:
+Each template in ``builder/templates/`` may use exactly the fields of its context class here:
 ``front_sheet.docx`` -> :class:`FrontSheetContext`, ``agenda.docx`` -> :class:`AgendaContext`,
 ``minutes.docx`` -> :class:`MinutesContext`, ``agenda_pack_page.docx`` ->
 :class:`PackPageContext`. Text blocks are flattened into :class:`Line` s whose ``kind`` names

@@ -1,6 +1,6 @@
 """The committee report's template context: every config string rendered and formatted as text.
 
-The Word template (``templates/committee_report.docx``) may use exactly these names:
+The Word template (``builder/templates/committee_report.docx``) may use exactly these names:
 
 ``variant`` '2023' | '2017'; ``decision_maker``, ``subject``, ``date_of_decision``,
 ``report_of`` (capitals); ``director``, ``author`` {title, name, tel, email};

@@ -1,5 +1,6 @@
-"""The supplementary agenda's template context (``templates/supplement.docx``): the items whose
-papers are published after the agenda, their pages in the supplement, and why each is late."""
+"""The supplementary agenda's template context (``builder/templates/supplement.docx``): the
+items whose papers are published after the agenda, their pages in the supplement, and why each
+is late."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The deck template: opened safely, checked once, layouts and placeholders found BY NAME.
 
-A designer may restyle, move and resize anything in ``templates/board_deck.pptx``; what the
+A designer may restyle, move and resize anything in ``builder/templates/board_deck.pptx``; what the
 code relies on is the names below (and each placeholder's kind). A template that lacks one is
 reported in full: every missing layout or placeholder, with the names that do exist.
 """
