@@ -9,7 +9,9 @@ import typer
 
 from builder.commands.common import out
 from builder.errors import ConfigError, Problem
+from builder.web import engine
 from builder.web.app import LOCAL_HOSTS, Settings, create_app
+from builder.web.builds import Builds
 
 MAX_TOKEN_BYTES = 4_096
 
@@ -63,7 +65,9 @@ def serve(config_dir: Annotated[Path, typer.Argument(
     shown = f"[{host}]" if ":" in host else host
     out.print(f"builder: open http://{shown}:{port}/ in a browser (Ctrl+C stops the app)",
               markup=False)
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+    engine.warm_office()  # the first build skips LibreOffice's start-up, and so does each next
+    uvicorn.run(create_app(settings, Builds(engine.warm_build)), host=host, port=port,
+                log_level="warning")
 
 
 def register(app: typer.Typer) -> None:

@@ -17,6 +17,8 @@ from typing import Any, Protocol
 
 import yaml
 
+from builder.assemble.convert import MAX_INSTANCES
+from builder.assemble.office import start_early
 from builder.compute.model import IndicatorFigures, ReportModel
 from builder.compute.periods import parse_period
 from builder.config.loader import read_yaml
@@ -228,6 +230,20 @@ def build(meeting_yaml: Path, out_dir: Path, progress: Progress) -> BuildOutcome
     """Everything for one meeting into ``out_dir`` (left as it was when the build fails)."""
     result = build_meeting(meeting_yaml, out_dir, progress)
     return BuildOutcome(result.outputs, tuple(str(w) for w in result.warnings))
+
+
+def warm_office() -> None:
+    """Start the LibreOffice instances the next build adopts, so that it skips their start-up.
+    Each build stops the instances it used, so their memory never grows from build to build."""
+    start_early(MAX_INSTANCES)
+
+
+def warm_build(meeting_yaml: Path, out_dir: Path, progress: Progress) -> BuildOutcome:
+    """:func:`build`, then LibreOffice started again for the next one (``builder serve``)."""
+    try:
+        return build(meeting_yaml, out_dir, progress)
+    finally:
+        warm_office()
 
 
 def check(path: Path) -> list[CheckIssue]:
