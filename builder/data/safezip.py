@@ -5,7 +5,8 @@ entry), has an entry outside the package, has an XML part with a DOCTYPE (Office
 writes one, and it is how XXE (external entities) and entity-expansion bombs get in, so each
 XML part's prolog is read before any XML library opens the file), or has an XML part that is
 not well-formed (``check_office_input``, for users' files; the PDF conversion leaves that to
-LibreOffice).
+LibreOffice). ``xml_problem`` is the same XML check for any open package: builder runs it on
+every Office file it writes, before the file is written.
 """
 
 from __future__ import annotations
@@ -42,6 +43,12 @@ def check_office_input(path: Path, limits: Limits = LIMITS) -> str | None:
         return problem
     with zipfile.ZipFile(path) as archive:
         return _malformed_part(archive)
+
+
+def xml_problem(archive: zipfile.ZipFile) -> str | None:
+    """The first XML part of ``archive`` that declares a DOCTYPE or entities or is not
+    well-formed, named; None when every part is sound."""
+    return _doctype_problem(archive) or _malformed_part(archive)
 
 
 def _entry_problem(infos: list[zipfile.ZipInfo], limits: Limits) -> str | None:

@@ -9,6 +9,10 @@ properties' created/modified set to the document's date, and embedded packages (
 workbooks) normalised the same way. Nothing else of the content changes, so a normalised
 package opens exactly as the original did. Its bytes then depend only on its content, which
 is what a content-addressed cache needs.
+
+Before anything is written, every XML part (embedded packages' too) is parsed, without
+entities, DTD or network: a document whose writer produced malformed XML is a RenderError
+naming the document and the part, instead of a file Word or PowerPoint refuses to open.
 """
 
 from __future__ import annotations
@@ -19,6 +23,9 @@ import re
 import zipfile
 from pathlib import Path
 from typing import Any, Protocol
+
+from builder.data.safezip import xml_problem
+from builder.errors import RenderError
 
 CORE_PART = "docProps/core.xml"
 FIRST_MEMBERS = ("[Content_Types].xml", "_rels/.rels")
@@ -44,7 +51,12 @@ def save_package(document: Saveable, out: Path, created: dt.datetime | None) -> 
     date of the meeting or period the document is for; None: the date it declares itself)."""
     buffer = io.BytesIO()
     document.save(buffer)
-    out.write_bytes(normalised(buffer.getvalue(), created))
+    package = normalised(buffer.getvalue(), created)
+    if problem := _xml_problem(package):
+        raise RenderError(f"{out}: the generated document is not sound: {problem}",
+                          hint="This is a fault in what produced the document (a template or "
+                               "builder itself); nothing was written.")
+    out.write_bytes(package)
 
 
 def normalise_file(path: Path, created: dt.datetime | None = None) -> None:
@@ -94,6 +106,18 @@ def declared_created(core_xml: bytes) -> dt.datetime | None:
     except (UnicodeDecodeError, ValueError):
         return None
     return _naive_utc(when)
+
+
+def _xml_problem(package: bytes) -> str | None:
+    """What is wrong with an XML part of ``package`` or of a package embedded in it."""
+    with zipfile.ZipFile(io.BytesIO(package)) as archive:
+        if problem := xml_problem(archive):
+            return problem
+        for name in archive.namelist():
+            data = archive.read(name) if name.lower().endswith(PACKAGE_SUFFIXES) else b""
+            if zipfile.is_zipfile(io.BytesIO(data)) and (inner := _xml_problem(data)):
+                return f"embedded '{name}': {inner}"
+    return None
 
 
 def _naive_utc(when: dt.datetime) -> dt.datetime:
