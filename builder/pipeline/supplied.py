@@ -14,6 +14,7 @@ from pathlib import Path
 from builder.config.meeting import AgendaItem, LoadedMeeting, numbered_items
 from builder.config.paper import Paper
 from builder.config.report_format import ReportFormat, load_report_format, variant_format
+from builder.data.safezip import check_office_input
 from builder.errors import ConfigError, PaperCheckError, Problem, raise_if_any
 from builder.inspection.report_check import ItemAppendices, check_report
 from builder.inspection.report_document import Finding, ReportDocument
@@ -67,7 +68,8 @@ def check_supplied(loaded: LoadedMeeting) -> tuple[str, ...]:
     missing = [Problem(file, f"items[{s.index}].paper", f"file not found: {path}",
                        "an existing .docx or .pdf")
                for s in items for path in supplied_files(loaded, s.item) if not path.is_file()]
-    raise_if_any(missing, ConfigError, f"{file}: supplied papers are missing")
+    raise_if_any(missing + _unsound(loaded, items), ConfigError,
+                 f"{file}: supplied papers are missing or cannot be read")
     findings: list[tuple[Path, Finding]] = []
     for s in items:
         fmt = report_format(loaded, s.paper)
@@ -85,6 +87,23 @@ def check_supplied(loaded: LoadedMeeting) -> tuple[str, ...]:
                  "Run builder check-report on each paper, ask its author to put it right "
                  "(or use --fix), and build again.")
     return tuple(f"{path.name}: {f}" for path, f in findings)
+
+
+def _unsound(loaded: LoadedMeeting, items: tuple[SuppliedItem, ...]) -> list[Problem]:
+    """Every Word paper or appendix that is not a sound package (a DOCTYPE, malformed XML,
+    zip limits: :func:`check_office_input`), named by its key; missing files are left out."""
+    problems = []
+    for s in items:
+        at = f"items[{s.index}].paper"
+        keys = [(f"{at}.file", s.paper.file), *((f"{at}.appendices[{n}].file", a.path or "")
+                                               for n, a in enumerate(s.paper.appendices))]
+        for key, name in keys:
+            path = loaded.resolve(name)
+            if path.suffix.lower() == ".docx" and path.is_file() and (
+                    problem := check_office_input(path)):
+                problems.append(Problem(str(loaded.path), key, f"{path.name}: {problem}",
+                                        "a Word .docx"))
+    return problems
 
 
 def _hygiene(path: Path, fmt: ReportFormat) -> list[Finding]:

@@ -18,7 +18,7 @@ from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.packuri import PackURI
 
-from builder.data.safezip import check_office_zip
+from builder.data.safezip import check_office_input
 from builder.errors import Problem, TemplateError, raise_if_any
 
 TITLE_KINDS = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
@@ -86,7 +86,7 @@ def open_template(path: Path, charts_per_slide: int = 1) -> Template:
         raise TemplateError(f"{path}: template not found",
                             hint="Point 'template' in the deck YAML at a .pptx file, or leave it "
                                  "out to use the default template.")
-    unsafe = check_office_zip(path)
+    unsafe = check_office_input(path)
     if unsafe:
         raise TemplateError(f"{path}: {unsafe}")
     try:

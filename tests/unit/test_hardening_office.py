@@ -19,9 +19,11 @@ from builder.data.readers import read_values
 from builder.data.safezip import check_office_zip
 from builder.errors import ConfigError, DataError, TemplateError
 from builder.pipeline.agenda import check_reports, report_items
+from builder.pipeline.supplied import check_supplied
 from builder.render.slides_template import open_template
 from builder.render.word_template import check_template
 from tests.conftest import CONFIG
+from tests.unit.test_paper_config import with_paper, written
 from tests.unit.test_readers import CATALOGUE, xlsx_file
 
 XXE = ('<?xml version="1.0"?>\n<!DOCTYPE w [<!ENTITY x SYSTEM "file:///etc/hostname">]>\n')
@@ -74,6 +76,13 @@ class DescribeDoctypesInOfficeFiles:
         path = with_prolog(TEMPLATES / "board_deck.pptx", "ppt/presentation.xml",
                            LAUGHS, tmp_path / "deck.pptx")
         with pytest.raises(TemplateError, match="part 'ppt/presentation.xml' declares"):
+            open_template(path)
+
+    def it_names_the_malformed_part_of_a_deck_template(self, tmp_path: Path) -> None:
+        path = with_prolog(TEMPLATES / "board_deck.pptx", "ppt/slideLayouts/slideLayout2.xml",
+                           "<?xml?><p:sldLayout><p:cSld>", tmp_path / "deck.pptx")
+        with pytest.raises(TemplateError, match="part 'ppt/slideLayouts/slideLayout2.xml' is "
+                                                "not well-formed XML"):
             open_template(path)
 
 
@@ -134,6 +143,23 @@ class DescribeAppendicesAtValidation:
         path = tmp_path / "ok.pdf"
         path.write_bytes(pdf_bytes())
         assert check_pdf(path) is None
+
+
+class DescribeSuppliedPapersAtValidation:
+    def it_names_the_key_of_a_paper_and_an_appendix_that_are_not_sound(self, tmp_path: Path
+                                                                      ) -> None:
+        cut = with_prolog(docx_bytes(), "word/document.xml", "<?xml?><w:document><w:p>",
+                          tmp_path / "cut.docx")
+        xxe = with_prolog(docx_bytes(), "word/document.xml", XXE, tmp_path / "xxe.docx")
+        data = with_paper(file=str(cut))
+        data["items"][1]["paper"]["appendices"][0]["file"] = str(xxe)
+        with pytest.raises(ConfigError) as caught:
+            check_supplied(load_meeting(written(tmp_path, data)))
+        found = {p.where: p.what for p in caught.value.problems}
+        assert found["items[1].paper.file"].startswith(
+            "cut.docx: part 'word/document.xml' is not well-formed XML (")
+        assert found["items[1].paper.appendices[0].file"].startswith(
+            "xxe.docx: part 'word/document.xml' declares a DOCTYPE")
 
 
 class DescribeWordTemplates:
