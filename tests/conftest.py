@@ -16,6 +16,9 @@ from builder.cli import main
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "config"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+OUTSIDE = (CONFIG, FIXTURES)
+"""The folders a test meeting outside ``config/`` may read (``--allow-outside``): the fixture
+meetings are config folders of their own that use the sample's data and appendices."""
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

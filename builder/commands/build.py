@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.status import Status
 
 from builder.assemble.convert import DEFAULT_TIMEOUT
-from builder.commands.common import StrictOpt, err, out, report_warnings
+from builder.commands.common import AllowOutsideOpt, StrictOpt, err, out, report_warnings
 from builder.pipeline.meeting import WARNINGS_FILE, build_meeting
 
 MeetingArg = Annotated[Path, typer.Argument(
@@ -56,11 +56,12 @@ class ConsoleProgress:
 
 
 def build(meeting_yaml: MeetingArg, out_dir: OutOpt, timeout: TimeoutOpt = DEFAULT_TIMEOUT,
-          strict: StrictOpt = False) -> None:
+          strict: StrictOpt = False, allow_outside: AllowOutsideOpt = None) -> None:
     """Build everything for a meeting: dataset, reports, deck, both agenda packs, manifest.
     Everything is checked first, as by `builder validate MEETING_YAML`."""
     with ConsoleProgress(err) as progress:
-        result = build_meeting(meeting_yaml, out_dir, progress, timeout, strict)
+        result = build_meeting(meeting_yaml, out_dir, progress, timeout, strict,
+                               allow_outside or ())
     report_warnings(result.warnings)
     for revision in result.revisions:
         err.print(f"revised: {revision}", markup=False)

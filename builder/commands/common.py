@@ -17,6 +17,9 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 CommentaryOpt = Annotated[list[Path] | None, typer.Option("--commentary",
                           help="Commentary file (indicator,period,text CSV or YAML); repeatable.")]
+AllowOutsideOpt = Annotated[list[Path] | None, typer.Option(
+    "--allow-outside", help="A folder outside the config folder (the folder holding the YAML's "
+    "folder) that the YAML may name files in; repeatable.")]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Treat data warnings as errors.")]
 
 

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from builder.commands.common import (
+    AllowOutsideOpt,
     CommentaryOpt,
     StrictOpt,
     out,
@@ -34,7 +35,7 @@ def validate(meeting: Annotated[Path | None, typer.Argument(
              commentary: CommentaryOpt = None,
              period: Annotated[str | None, typer.Option(
                  help="YYYY-MM; default: latest month (data-only check).")] = None,
-             strict: StrictOpt = False) -> None:
+             strict: StrictOpt = False, allow_outside: AllowOutsideOpt = None) -> None:
     """Check a whole meeting (MEETING_YAML: meeting, council, minutes, deck, trackers,
     glossaries, templates, appendix files, catalogue, values, commentary), or only a catalogue
     and values files (--catalogue, --values); list every problem at once (exit 2 if any)."""
@@ -42,7 +43,7 @@ def validate(meeting: Annotated[Path | None, typer.Argument(
     if meeting is not None:
         if catalogue or values or commentary or period:
             raise ConfigError("give a MEETING_YAML or --catalogue/--values, not both")
-        checked = check_meeting(meeting, strict)
+        checked = check_meeting(meeting, strict, allow_outside or ())
         report_warnings(checked.warnings)
         models = [m for m in (checked.model, checked.deck_model) if m is not None]
         revisions = len({r for m in models for r in m.revisions})

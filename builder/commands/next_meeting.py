@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from builder.commands.common import out, period_option
+from builder.commands.common import AllowOutsideOpt, out, period_option
 from builder.errors import ConfigError
 from builder.pipeline.next_meeting import roll_forward
 
@@ -19,7 +19,7 @@ def next_meeting_command(
         period: Annotated[str, typer.Option(help="The next meeting's data period, YYYY-MM.")],
         out_dir: Annotated[Path | None, typer.Option(
             "--out", help="Config folder to write into (default: the one holding "
-            "meetings/).")] = None) -> None:
+            "meetings/).")] = None, allow_outside: AllowOutsideOpt = None) -> None:
     """Write the next meeting's config: meeting, this meeting's minutes skeleton, the tracker
     carried forward and the deck for the new period. Never overwrites a file."""
     try:
@@ -28,7 +28,7 @@ def next_meeting_command(
         raise ConfigError(f"--date: '{date}' is not a date", hint="Use YYYY-MM-DD.") from None
     month = period_option(period)
     assert month is not None
-    rolled = roll_forward(meeting_yaml, when, month, out_dir)
+    rolled = roll_forward(meeting_yaml, when, month, out_dir, allow_outside or ())
     for path in rolled.written:
         out.print(f"wrote {path}", markup=False)
     out.print(f"next: add the values for {month.label()} as {rolled.values}, write the minutes "

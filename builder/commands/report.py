@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from builder.commands.common import StrictOpt, out, report_warnings
+from builder.commands.common import AllowOutsideOpt, StrictOpt, out, report_warnings
 from builder.outputs import staging_dir
 from builder.pipeline.checked import check_meeting
 from builder.pipeline.reports import PARTS, build_reports
@@ -21,10 +21,10 @@ def report(meeting: Annotated[Path, typer.Argument(help="The meeting YAML, e.g. 
                                                     "number (default: every report).")] = None,
            cache: Annotated[bool, typer.Option(help="Reuse charts drawn by earlier runs "
                                                "($BUILDER_CACHE_DIR or ~/.cache/builder).")]
-           = True, strict: StrictOpt = False) -> None:
+           = True, strict: StrictOpt = False, allow_outside: AllowOutsideOpt = None) -> None:
     """Write item-NN-<slug>.docx per report item (with its appendices) and the parts the pack
     uses (OUT/parts/), atomically. Everything is checked first, as by `builder validate`."""
-    checked = check_meeting(meeting, strict)
+    checked = check_meeting(meeting, strict, allow_outside or ())
     report_warnings(checked.warnings)
     with staging_dir(out_dir) as staged:
         built = build_reports(checked.inputs, staged, checked.model, only=item,

@@ -10,7 +10,7 @@ import typer
 
 from builder.assemble.convert import DEFAULT_TIMEOUT
 from builder.commands.build import ConsoleProgress, MeetingArg, TimeoutOpt
-from builder.commands.common import err, out
+from builder.commands.common import AllowOutsideOpt, err, out
 from builder.errors import ConfigError
 from builder.pipeline.supplement import build_supplement
 
@@ -33,7 +33,7 @@ def supplement(
         issued: Annotated[str | None, typer.Option(
             "--issued", help="Issue date of the supplement, YYYY-MM-DD (default: today).")]
         = None,
-        timeout: TimeoutOpt = DEFAULT_TIMEOUT) -> None:
+        timeout: TimeoutOpt = DEFAULT_TIMEOUT, allow_outside: AllowOutsideOpt = None) -> None:
     """Publish late papers as supplement-N-public.pdf (and -exempt.pdf): a supplementary
     agenda with the reason each is late, the papers stamped in their own page sequence. The
     main pack is not changed."""
@@ -43,7 +43,7 @@ def supplement(
         raise ConfigError(f"--issued: '{issued}' is not a date", hint="YYYY-MM-DD") from None
     with ConsoleProgress(err) as progress:
         result = build_supplement(meeting_yaml, _numbers(items), out_dir, issue_date, progress,
-                                  timeout)
+                                  timeout, allow_outside or ())
     for path in (result.public, *((result.exempt,) if result.exempt else ())):
         out.print(f"wrote {path} ({path.stat().st_size:,} bytes)", markup=False)
     ranges = ", ".join(f"item {n}: pages {s.first}-{s.last}" for n, s in result.spans.items())

@@ -7,6 +7,7 @@ computed (cheap), so that every problem and warning is known before anything is 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,9 +38,11 @@ class CheckedMeeting:
         return tuple(dict.fromkeys((*self.inputs.notices, *data)))
 
 
-def check_meeting(meeting_yaml: Path, strict: bool = False) -> CheckedMeeting:
-    """Load and check everything, compute the data; ``strict`` makes data warnings errors."""
-    inputs = load_inputs(meeting_yaml)
+def check_meeting(meeting_yaml: Path, strict: bool = False,
+                  allow_outside: Sequence[Path] = ()) -> CheckedMeeting:
+    """Load and check everything, compute the data; ``strict`` makes data warnings errors;
+    files outside the config folder are read only from the ``allow_outside`` folders."""
+    inputs = load_inputs(meeting_yaml, allow_outside)
     model = compute_data(inputs.data) if inputs.data is not None else None
     deck_model = None
     if inputs.deck is not None:

@@ -5,11 +5,16 @@ files, templates (styles, layouts, tags), catalogue, values and commentary. A lo
 does not stop the others: every problem of every file is collected and raised at once, so that
 ``builder validate MEETING_YAML`` lists all of them and ``build``, ``report``, ``deck`` and
 ``pack`` fail before LibreOffice starts or a document renders.
+
+Before any of it is read, every path the meeting, its council and its deck name is checked to
+lie inside the run's config folder or an ``--allow-outside`` folder (``_confine``,
+:mod:`builder.config.confinement`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -19,6 +24,13 @@ from pydantic import BaseModel
 
 from builder.compute.model import Finding
 from builder.config.base import StrictModel
+from builder.config.confinement import (
+    Confinement,
+    NamedPath,
+    council_paths,
+    deck_paths,
+    meeting_paths,
+)
 from builder.config.council import Council, load_council
 from builder.config.deck import Deck, LoadedDeck, check_deck, load_deck
 from builder.config.glossary import Glossary, load_glossary
@@ -141,9 +153,11 @@ class _Collector:
                    f"{file}` again.")
 
 
-def load_inputs(meeting_yaml: Path) -> MeetingInputs:
-    """Load and check everything the meeting's build reads (see the module doc)."""
+def load_inputs(meeting_yaml: Path, allow_outside: Sequence[Path] = ()) -> MeetingInputs:
+    """Load and check everything the meeting's build reads (see the module doc); files
+    outside the config folder only from the ``allow_outside`` folders."""
     loaded = load_meeting(meeting_yaml)  # without a valid meeting nothing else is known
+    confine_meeting(loaded, allow_outside)
     found = _Collector()
     found.extend(report_problems(loaded, report_items(loaded)), ConfigError)
     found.extend(still_to_supply(TextSource(str(meeting_yaml), loaded.meeting)), ConfigError)
@@ -182,6 +196,32 @@ def load_inputs(meeting_yaml: Path) -> MeetingInputs:
     assert council is not None and meeting is not None
     return MeetingInputs(LoadedMeeting(meeting, loaded.path), council, council_path, minutes,
                          data, deck, trackers, glossaries, templates, notices)
+
+
+def confine_meeting(loaded: LoadedMeeting, allow_outside: Sequence[Path] = ()) -> None:
+    """A ConfigError listing every path the meeting, its council and its deck name outside
+    the meeting's config folder and the ``allow_outside`` folders (see the module doc)."""
+    meeting = loaded.meeting
+    _confine(Confinement.of(loaded.path, allow_outside), loaded.path,
+             meeting_paths(meeting, loaded.path), loaded.resolve(meeting.council),
+             loaded.resolve(meeting.deck) if meeting.deck else None)
+
+
+def _confine(confinement: Confinement, yaml_path: Path, named: list[NamedPath],
+             council: Path | None, deck: Path | None) -> None:
+    """A ConfigError listing every path the YAML (``named``), its council and its deck name
+    outside ``confinement``. The council and deck are read for their paths only when they are
+    inside; a council or deck that cannot be read is reported by its loader later."""
+    if council is not None and confinement.holds(council) and council.is_file():
+        with suppress(BuilderError):
+            named = [*named, *council_paths(load_council(council), council)]
+    if deck is not None and confinement.holds(deck) and deck.is_file():
+        with suppress(BuilderError):
+            named = [*named, *deck_paths(load_deck(deck).deck, deck)]
+    raise_if_any(confinement.problems(named), ConfigError,
+                 f"{yaml_path}: files outside the config folder",
+                 "Keep the files a meeting names inside its config folder (the folder holding "
+                 "the meeting YAML's folder), or name their folder with --allow-outside.")
 
 
 def rendered(model: M, context: Mapping[str, Any], file: Path) -> M:
@@ -226,8 +266,10 @@ class _Source(StrictModel):
     source: str
 
 
-def load_deck_inputs(deck_yaml: Path) -> DeckInputs:
-    """The deck, its data and its template, checked, for ``builder deck``."""
+def load_deck_inputs(deck_yaml: Path, allow_outside: Sequence[Path] = ()) -> DeckInputs:
+    """The deck, its data and its template, checked, for ``builder deck`` (files outside the
+    deck's config folder only from the ``allow_outside`` folders)."""
+    _confine(Confinement.of(deck_yaml, allow_outside), deck_yaml, [], None, deck_yaml)
     found = _Collector()
     deck = _deck(deck_yaml, None, found, None)
     found.raise_if_any(deck_yaml)

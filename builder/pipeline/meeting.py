@@ -17,7 +17,7 @@ import dataclasses
 import datetime as dt
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,12 +61,14 @@ class BuildResult:
 
 
 def build_meeting(meeting_yaml: Path, out_dir: Path, reporter: Reporter | None = None,
-                  timeout: float = DEFAULT_TIMEOUT, strict: bool = False) -> BuildResult:
-    """Everything for one meeting into ``out_dir`` (see the module doc)."""
+                  timeout: float = DEFAULT_TIMEOUT, strict: bool = False,
+                  allow_outside: Sequence[Path] = ()) -> BuildResult:
+    """Everything for one meeting into ``out_dir`` (see the module doc); files outside the
+    config folder only from the ``allow_outside`` folders."""
     timer = Timer(reporter or Quiet())
     started = dt.datetime.now(dt.UTC)
     with timer("check and compute"):
-        checked = check_meeting(meeting_yaml, strict)
+        checked = check_meeting(meeting_yaml, strict, allow_outside)
     inputs, model = checked.inputs, checked.model
     with staging_dir(out_dir) as stage, _work() as work, LibreOffice(timeout) as office:
         if model is not None:
@@ -93,14 +95,15 @@ def build_meeting(meeting_yaml: Path, out_dir: Path, reporter: Reporter | None =
 
 
 def build_packs(meeting_yaml: Path, out_dir: Path, reporter: Reporter | None = None,
-                timeout: float = DEFAULT_TIMEOUT) -> PackResult:
+                timeout: float = DEFAULT_TIMEOUT, allow_outside: Sequence[Path] = ()
+                ) -> PackResult:
     """The two packs only, into ``out_dir``. The papers ``builder report`` and ``builder deck``
     wrote into ``out_dir`` are used when every one is there and newer than every input (see
     :func:`rendered_papers`); otherwise they are rendered afresh in a temporary folder. Only
     the packs are written."""
     timer = Timer(reporter or Quiet())
     with timer("check and compute"):
-        checked = check_meeting(meeting_yaml)
+        checked = check_meeting(meeting_yaml, allow_outside=allow_outside)
         ready = rendered_papers(checked, out_dir)
     with staging_dir(out_dir) as stage, _work() as work, LibreOffice(timeout) as office:
         papers = render_and_convert(checked, office, work, timer, ready)

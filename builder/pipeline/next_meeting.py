@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from builder.config.roll_forward import (
 from builder.config.tracker import load_tracker
 from builder.config.values_source import ValuesSource
 from builder.errors import ConfigError, Problem, raise_if_any
+from builder.pipeline.inputs import confine_meeting
 
 HEADER = ("Written by `builder next-meeting` from {source}.\n"
           "Run `builder validate {meeting}` to list what is still to supply.")
@@ -41,11 +43,13 @@ class RolledForward:
     """The values file the next meeting expects (not written: the analysts supply it)."""
 
 
-def roll_forward(meeting_yaml: Path, when: dt.date, month: Month, out_dir: Path | None = None
-                 ) -> RolledForward:
+def roll_forward(meeting_yaml: Path, when: dt.date, month: Month, out_dir: Path | None = None,
+                 allow_outside: Sequence[Path] = ()) -> RolledForward:
     """Write the next meeting's files into ``out_dir`` (default: the config folder holding
-    ``meetings/``); a ConfigError, and nothing written, when any of them exists."""
+    ``meetings/``); a ConfigError, and nothing written, when any of them exists or when the
+    meeting names a file outside its config folder and the ``allow_outside`` folders."""
     loaded = load_meeting(meeting_yaml)
+    confine_meeting(loaded, allow_outside)
     meeting = loaded.meeting
     if when <= meeting.date:
         raise ConfigError(f"the next meeting's date, {when}, is not after this meeting "

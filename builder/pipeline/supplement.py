@@ -45,13 +45,13 @@ class SupplementResult:
 
 
 def build_supplement(meeting_yaml: Path, items: Sequence[int], out_dir: Path, issued: dt.date,
-                     reporter: Reporter | None = None, timeout: float = DEFAULT_TIMEOUT
-                     ) -> SupplementResult:
+                     reporter: Reporter | None = None, timeout: float = DEFAULT_TIMEOUT,
+                     allow_outside: Sequence[Path] = ()) -> SupplementResult:
     """Supplement for agenda items ``items`` into ``out_dir`` (see the module doc); the same
     items again replace their supplement, other items make the next one."""
     timer = Timer(reporter or Quiet())
     with timer("check and compute"):
-        checked = check_meeting(meeting_yaml)
+        checked = check_meeting(meeting_yaml, allow_outside=allow_outside)
         loaded = checked.inputs.loaded
         chosen = late_items(loaded, items)
     records = _records(out_dir)

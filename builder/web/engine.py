@@ -28,6 +28,7 @@ from builder.errors import BuilderError, ConfigError, Problem
 from builder.inspection.accessibility import CHECKED, check_file
 from builder.pipeline.checked import check_meeting
 from builder.pipeline.data import DataInputs, build_model, meeting_data_inputs
+from builder.pipeline.inputs import confine_meeting
 from builder.pipeline.meeting import build_meeting
 from builder.pipeline.next_meeting import roll_forward
 from builder.present import formatting as fmt
@@ -168,7 +169,9 @@ def preview(meeting_yaml: Path, values: Path | None = None, commentary: Path | N
     """The dataset the meeting would get with ``values`` (or ``commentary``) in place of the
     files it names, at the meeting's period."""
     try:
-        inputs, period = meeting_data_inputs(load_meeting(meeting_yaml))
+        loaded = load_meeting(meeting_yaml)
+        confine_meeting(loaded)  # the web app never reads outside its config folder
+        inputs, period = meeting_data_inputs(loaded)
         inputs = DataInputs(inputs.catalogue,
                             (ValuesSource(path=str(values)),) if values else inputs.values,
                             (commentary,) if commentary else inputs.commentary)

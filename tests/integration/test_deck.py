@@ -377,7 +377,8 @@ class DescribeTheCommand:
                                          monkeypatch: pytest.MonkeyPatch) -> None:
         path = self.write(tmp_path, priorities=[{"theme": "right-support", "outcome": "x",
                                                  "chart": []}])
-        code, _, err = self.run(capsys, monkeypatch, str(path), "--out", str(tmp_path / "out"))
+        code, _, err = self.run(capsys, monkeypatch, str(path), "--out", str(tmp_path / "out"),
+                                "--allow-outside", str(CONFIG))
         assert code == 2
         assert "priorities[0].chart: unknown key" in err
         assert not (tmp_path / "out").exists()
@@ -388,7 +389,8 @@ class DescribeTheCommand:
         empty = tmp_path / "empty.pptx"
         Presentation().save(str(empty))
         path = self.write(tmp_path, template=str(empty))
-        code, _, err = self.run(capsys, monkeypatch, str(path), "--out", str(tmp_path / "out"))
+        code, _, err = self.run(capsys, monkeypatch, str(path), "--out", str(tmp_path / "out"),
+                                "--allow-outside", str(CONFIG))
         assert code == 3
         assert "layout 'Narrative': no layout of this name" in err
         assert "'Title Slide'" in err

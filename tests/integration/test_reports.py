@@ -19,7 +19,7 @@ from builder.inspection.docx_summary import DocxSummary, summarize_docx
 from builder.parts import ReportParts
 from builder.pipeline.checked import check_meeting
 from builder.pipeline.reports import build_reports
-from tests.conftest import CONFIG, FIXTURES
+from tests.conftest import CONFIG, FIXTURES, OUTSIDE
 from tests.golden_support import assert_matches_golden
 
 SAMPLE = CONFIG / "meetings" / "2023-11-23.yaml"
@@ -45,7 +45,7 @@ NUMBERS_2017 = {2: [[1], [2], [3, 4, 5], [6, 7], [8, 9], [10]],
 
 
 def rendered(meeting: Path, out: Path) -> tuple[ReportParts, ...]:
-    checked = check_meeting(meeting)
+    checked = check_meeting(meeting, allow_outside=OUTSIDE)
     return build_reports(checked.inputs, out, checked.model)
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from builder.inspection.pdf_summary import PdfSummary, summarize
 from builder.pipeline.supplement import MANIFEST, SupplementResult, build_supplement
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, OUTSIDE
 
 pytestmark = pytest.mark.libreoffice
 
@@ -33,7 +33,7 @@ class Supplement:
 def supplement(tmp_path_factory: pytest.TempPathFactory) -> Supplement:
     out = tmp_path_factory.mktemp("supplement")
     (out / "agenda-pack-public.pdf").write_bytes(MAIN_PACK)
-    result = build_supplement(MEETING, [3], out, ISSUED)
+    result = build_supplement(MEETING, [3], out, ISSUED, allow_outside=OUTSIDE)
     assert result.exempt is not None
     return Supplement(out, result, summarize(result.public), summarize(result.exempt))
 

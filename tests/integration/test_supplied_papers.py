@@ -10,7 +10,7 @@ import pytest
 
 from builder.inspection.pdf_summary import PdfSummary, summarize
 from builder.pipeline.meeting import build_packs
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, OUTSIDE
 
 pytestmark = pytest.mark.libreoffice
 
@@ -31,7 +31,7 @@ class Packs:
 @pytest.fixture(scope="module")
 def packs(tmp_path_factory: pytest.TempPathFactory) -> Packs:
     out = tmp_path_factory.mktemp("supplied")
-    result = build_packs(MEETING, out)
+    result = build_packs(MEETING, out, allow_outside=OUTSIDE)
     assert result.exempt is not None
     return Packs(summarize(result.public), summarize(result.exempt))
 

@@ -12,7 +12,7 @@ from builder.config.meeting import load_meeting
 from builder.errors import ConfigError
 from builder.present.supplement_context import late_items, supplement_context
 from builder.render.pack_docx import PackDocument, render_pack_document
-from tests.conftest import FIXTURES, Cli
+from tests.conftest import FIXTURES, OUTSIDE, Cli
 
 MEETING = FIXTURES / "supplied" / "meeting.yaml"
 
@@ -70,7 +70,8 @@ class DescribeTheCommand:
     ])
     def it_refuses_items_it_cannot_publish_with_exit_2(self, cli: Cli, tmp_path: Path,
                                                        items: str, message: str) -> None:
-        run = cli("supplement", str(MEETING), "--items", items, "--out", str(tmp_path))
+        run = cli("supplement", str(MEETING), "--items", items, "--out", str(tmp_path),
+                  *(f"--allow-outside={folder}" for folder in OUTSIDE))
         assert run.code == 2
         assert message in run.err
         assert list(tmp_path.iterdir()) == []
