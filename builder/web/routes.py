@@ -18,7 +18,7 @@ from builder.errors import BuilderError
 from builder.web import engine
 from builder.web.builds import thumbnail_pages
 from builder.web.security import checked_form, same_secret, session_of, set_cookie
-from builder.web.uploads import MAX_UPLOAD_BYTES, Stored, UploadRefused, store
+from builder.web.uploads import MAX_UPLOAD_BYTES, PendingPaper, Stored, UploadRefused, store
 
 if TYPE_CHECKING:
     from builder.web.app import WebState
@@ -71,7 +71,8 @@ async def _meeting_page(request: Request, web: WebState, key: str, path: Path, s
                         **extra: Any) -> Response:
     facts = await run_in_threadpool(engine.meeting_facts, path)
     renames = extra.pop("renames", None)
-    context = {"preview": None, "upload": None, "refused": "", **extra}
+    context = {"preview": None, "upload": None, "refused": "", "paper": None,
+               "paper_refused": "", **extra}
     return web.page(request, "meeting.html", status, facts=facts,
                     flash=_take_flash(request), **_build_context(web, key),
                     shown=lambda file: web.workspace.shown(file, renames), **context)
@@ -136,6 +137,58 @@ async def use(request: Request) -> Response:
     commentary = target if stored.kind == "commentary" else None
     await run_in_threadpool(engine.use_data, path, values, commentary)
     _flash(request, f"used-{stored.kind}", stored.shown_name)
+    return _back(f"/meetings/{key}")
+
+
+async def paper(request: Request) -> Response:
+    """A new version of a supplied paper or of one of its appendices: checked as the build
+    checks it and shown with what was found; nothing changes until 'Use this version' (or
+    'Use the cleaned copy' when only cleaning stands in its way)."""
+    web, key, path = _meeting(request)
+    form = await checked_form(request, MAX_UPLOAD_BYTES)
+    index, part = str(form.get("item") or ""), str(form.get("part") or "")
+    if not index.isdigit():
+        await form.close()
+        raise HTTPException(400, "Unknown agenda item.")
+    file = await _chosen(form.get("file"))
+    if file is None:
+        return await _meeting_page(request, web, key, path, 400, paper_refused="choose-file")
+    try:
+        stored = await store(file, "paper", web.workspace.pending)
+    except UploadRefused as exc:
+        return await _meeting_page(request, web, key, path, 400, paper_refused=str(exc))
+    try:
+        checked = await run_in_threadpool(engine.check_paper, path, int(index), part,
+                                          stored.path, web.workspace.pending_file(".docx"))
+    except BuilderError as exc:
+        stored.path.unlink()
+        raise HTTPException(400, "That agenda item has no such file to replace.") from exc
+    usable = stored.path if not checked.checked.blocked else \
+        checked.cleaned.path if checked.cleaned and not checked.cleaned.checked.blocked else None
+    for made in (stored.path, checked.cleaned.path if checked.cleaned else None):
+        if made is not None and made != usable:
+            made.unlink()
+    token = ""
+    if usable is not None:
+        token = usable.stem
+        web.papers[token] = PendingPaper(key, int(index), part, usable, stored.shown_name)
+    return await _meeting_page(request, web, key, path, 200 if usable else 400, paper=checked,
+                               upload=stored, token=token)
+
+
+async def use_paper(request: Request) -> Response:
+    """Move a checked new version into the config folder and point the agenda item at it."""
+    web, key, path = _meeting(request)
+    form = await checked_form(request, MAX_UPLOAD_BYTES)
+    token = form.get("upload")
+    entry = web.papers.get(token) if isinstance(token, str) else None
+    if entry is None or entry.key != key or not entry.path.is_file():
+        raise HTTPException(400, "That upload is no longer waiting: upload the file again.")
+    del web.papers[entry.path.stem]
+    kind = "paper" if entry.part == "paper" else "appendix"
+    target = web.workspace.accept(key, kind, entry.path)
+    await run_in_threadpool(engine.use_paper, path, entry.index, entry.part, target)
+    _flash(request, f"used-{kind}", entry.shown_name)
     return _back(f"/meetings/{key}")
 
 
