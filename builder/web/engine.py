@@ -24,6 +24,8 @@ from builder.compute.periods import parse_period
 from builder.config.loader import read_yaml
 from builder.config.meeting import LoadedMeeting, NumberedItem, load_meeting, numbered_items
 from builder.config.paper import Paper
+from builder.config.report_format import Variant as Variant  # the routes' type of a format
+from builder.config.report_format import variant_format
 from builder.config.values_source import ValuesSource
 from builder.data.pdf_check import check_pdf
 from builder.data.safezip import check_office_input
@@ -408,3 +410,8 @@ def check(path: Path) -> list[CheckIssue]:
     """``builder check`` of one .docx/.pptx/.pdf file."""
     return [CheckIssue(i.where, i.what) for i in check_file(path)]
 
+
+def check_committee_report(path: Path, variant: Variant) -> tuple[PaperFinding, ...]:
+    """``builder check-report`` of one .docx against the council's format ``variant`` (its
+    accessibility findings included)."""
+    return _findings(check_report(path, variant_format(variant)))

@@ -250,24 +250,46 @@ async def thumbnail(request: Request) -> Response:
 
 
 async def check(request: Request) -> Response:
-    """``builder check`` of an uploaded paper, listed; the upload is deleted afterwards."""
+    """``builder check`` of an uploaded paper, or for a committee report ``check-report``
+    against the chosen format, listed; the upload is deleted afterwards."""
     web = _web(request)
     if request.method == "GET":
-        return web.page(request, "check.html", checked=None, issues=(), refused="")
+        return _check_page(request, web)
     form = await checked_form(request, MAX_UPLOAD_BYTES)
+    report = form.get("report") == "yes"
+    chosen = form.get("variant") or "2023"
+    if chosen not in ("2023", "2017"):
+        await form.close()
+        raise HTTPException(400, "Unknown report format.")
+    variant: engine.Variant = "2017" if chosen == "2017" else "2023"
+    choices: dict[str, Any] = {"report": report, "variant": variant}
     file = await _chosen(form.get("file"))
     if file is None:
-        return web.page(request, "check.html", 400, checked=None, issues=(),
-                        refused="choose-file")
+        return _check_page(request, web, 400, refused="choose-file", **choices)
+    if report and not (file.filename or "").lower().endswith(".docx"):
+        await file.close()
+        return _check_page(request, web, 400, refused="report-docx", **choices)
     try:
         stored = await store(file, "check", web.workspace.checking)
     except UploadRefused as exc:
-        return web.page(request, "check.html", 400, checked=None, issues=(), refused=str(exc))
+        return _check_page(request, web, 400, refused=str(exc), **choices)
     try:
+        if report:
+            findings = await run_in_threadpool(engine.check_committee_report, stored.path,
+                                               variant)
+            return _check_page(request, web, checked=stored.shown_name, findings=findings,
+                               **choices)
         issues = await run_in_threadpool(engine.check, stored.path)
     finally:
         stored.path.unlink(missing_ok=True)
-    return web.page(request, "check.html", checked=stored.shown_name, issues=issues, refused="")
+    return _check_page(request, web, checked=stored.shown_name, issues=issues, **choices)
+
+
+def _check_page(request: Request, web: WebState, status: int = 200, **context: Any
+                ) -> Response:
+    return web.page(request, "check.html", status, **{
+        "checked": None, "issues": (), "findings": None, "refused": "", "report": False,
+        "variant": "2023", **context})
 
 
 async def login(request: Request) -> Response:

@@ -181,3 +181,34 @@ class DescribeRefusedUploads:
                               files={"file": ("p.docx", CLEAN.read_bytes())})
         assert refused.status_code == 403
 
+
+class DescribeTheReportCheckOnTheCheckPage:
+    def it_lists_the_findings_with_paragraph_numbers_and_accessibility(
+            self, client: TestClient) -> None:
+        form = client.get("/check")
+        assert '<input type="checkbox" id="report" name="report"' in form.text
+        result = client.post("/check", data={"csrf": csrf_of(form.text), "report": "yes",
+                                             "variant": "2023"},
+                             files={"file": ("SEND.docx", COMMENTED.read_bytes())})
+        assert result.status_code == 200
+        assert "Paragraph 48" in result.text and "(comment)" in result.text
+        assert '<ul class="issues">' not in result.text
+
+    def it_checks_against_the_2017_format_when_asked(self, client: TestClient) -> None:
+        form = client.get("/check")
+        result = client.post("/check", data={"csrf": csrf_of(form.text), "report": "yes",
+                                             "variant": "2017"},
+                             files={"file": ("SEND.docx", CLEAN.read_bytes())})
+        assert "(heading)" in result.text and 'value="2017" selected' in result.text
+
+    def it_refuses_a_report_check_of_a_pdf_and_an_unknown_format(self, client: TestClient,
+                                                                 tmp_path: Path) -> None:
+        form = client.get("/check")
+        paper = pdf(tmp_path / "paper.pdf", 1).read_bytes()
+        refused = client.post("/check", data={"csrf": csrf_of(form.text), "report": "yes"},
+                              files={"file": ("paper.pdf", paper)})
+        assert refused.status_code == 400 and 'aria-invalid="true"' in refused.text
+        unknown = client.post("/check", data={"csrf": csrf_of(form.text), "report": "yes",
+                                              "variant": "1999"},
+                              files={"file": ("SEND.docx", CLEAN.read_bytes())})
+        assert unknown.status_code == 400
