@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from builder.web.app import WebState
 
 FAILED_SIGN_IN_DELAY = 1.0
+GONE = "That upload is no longer waiting: upload the file again."
 
 
 def _web(request: Request) -> WebState:
@@ -122,15 +123,21 @@ async def upload(request: Request) -> Response:
                                token=token, renames=renames)
 
 
-async def use(request: Request) -> Response:
-    """Move a previewed upload into the config folder and point the meeting at it."""
+async def _waiting(request: Request) -> tuple[WebState, str, Path, str]:
+    """The meeting of a 'Use' form and the token of the upload it names."""
     web, key, path = _meeting(request)
     form = await checked_form(request, MAX_UPLOAD_BYTES)
     token = form.get("upload")
-    entry = web.pending.get(token) if isinstance(token, str) else None
+    return web, key, path, token if isinstance(token, str) else ""
+
+
+async def use(request: Request) -> Response:
+    """Move a previewed upload into the config folder and point the meeting at it."""
+    web, key, path, token = await _waiting(request)
+    entry = web.pending.get(token)
     if entry is None or entry[0] != key or not entry[1].path.is_file():
-        raise HTTPException(400, "That upload is no longer waiting: upload the file again.")
-    del web.pending[str(token)]
+        raise HTTPException(400, GONE)
+    del web.pending[token]
     stored: Stored = entry[1]
     target = web.workspace.accept(key, stored.kind, stored.path)
     values = target if stored.kind == "values" else None
@@ -178,13 +185,11 @@ async def paper(request: Request) -> Response:
 
 async def use_paper(request: Request) -> Response:
     """Move a checked new version into the config folder and point the agenda item at it."""
-    web, key, path = _meeting(request)
-    form = await checked_form(request, MAX_UPLOAD_BYTES)
-    token = form.get("upload")
-    entry = web.papers.get(token) if isinstance(token, str) else None
+    web, key, path, token = await _waiting(request)
+    entry = web.papers.get(token)
     if entry is None or entry.key != key or not entry.path.is_file():
-        raise HTTPException(400, "That upload is no longer waiting: upload the file again.")
-    del web.papers[entry.path.stem]
+        raise HTTPException(400, GONE)
+    del web.papers[token]
     kind = "paper" if entry.part == "paper" else "appendix"
     target = web.workspace.accept(key, kind, entry.path)
     await run_in_threadpool(engine.use_paper, path, entry.index, entry.part, target)
