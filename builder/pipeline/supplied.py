@@ -80,7 +80,7 @@ def check_supplied(loaded: LoadedMeeting) -> tuple[str, ...]:
         for appendix in s.paper.appendices:
             path = loaded.resolve(appendix.path or "")
             if path.suffix.lower() == ".docx":
-                findings += [(path, f) for f in _hygiene(path, fmt)]
+                findings += [(path, f) for f in appendix_findings(path, fmt)]
     raise_if_any([Problem(str(path), f.place, f"[{f.check}] {f.what}")
                   for path, f in findings if f.severity == "error"], PaperCheckError,
                  "supplied papers cannot be published",
@@ -106,7 +106,9 @@ def _unsound(loaded: LoadedMeeting, items: tuple[SuppliedItem, ...]) -> list[Pro
     return problems
 
 
-def _hygiene(path: Path, fmt: ReportFormat) -> list[Finding]:
+def appendix_findings(path: Path, fmt: ReportFormat) -> list[Finding]:
+    """What must not be published in a Word appendix (the hygiene checks), or why it cannot
+    be read."""
     try:
         return hygiene_findings(ReportDocument(path), fmt)
     except (ValueError, KeyError, OSError) as exc:

@@ -19,7 +19,7 @@ from starlette.staticfiles import StaticFiles
 from builder.web import routes
 from builder.web.builds import Builds
 from builder.web.security import BodyLimit, SessionMiddleware, Sessions, session_of
-from builder.web.uploads import MAX_UPLOAD_BYTES, Stored
+from builder.web.uploads import MAX_UPLOAD_BYTES, PendingPaper, Stored
 from builder.web.workspace import Workspace
 
 HERE = Path(__file__).parent
@@ -46,6 +46,8 @@ class WebState:
     builds: Builds = field(default_factory=Builds)
     pending: dict[str, tuple[str, Stored]] = field(default_factory=dict)
     """Upload token -> (meeting id, the stored upload) awaiting 'Use this data'."""
+    papers: dict[str, PendingPaper] = field(default_factory=dict)
+    """Upload token -> a supplied paper's new version awaiting 'Use this version'."""
 
     def page(self, request: Request, name: str, status: int = 200, **context: Any
              ) -> HTMLResponse:
@@ -86,6 +88,8 @@ def create_app(settings: Settings, builds: Builds | None = None) -> Starlette:
             Route("/meetings/{key}/copy", routes.copy, methods=["GET", "POST"]),
             Route("/meetings/{key}/upload", routes.upload, methods=["POST"]),
             Route("/meetings/{key}/use", routes.use, methods=["POST"]),
+            Route("/meetings/{key}/paper", routes.paper, methods=["POST"]),
+            Route("/meetings/{key}/use-paper", routes.use_paper, methods=["POST"]),
             Route("/meetings/{key}/build", routes.build, methods=["GET", "POST"]),
             Route("/meetings/{key}/files/{name}", routes.download),
             Route("/meetings/{key}/pages/{page:int}", routes.thumbnail),

@@ -22,17 +22,26 @@ from builder.assemble.office import start_early
 from builder.compute.model import IndicatorFigures, ReportModel
 from builder.compute.periods import parse_period
 from builder.config.loader import read_yaml
-from builder.config.meeting import load_meeting, numbered_items
+from builder.config.meeting import LoadedMeeting, NumberedItem, load_meeting, numbered_items
+from builder.config.paper import Paper
+from builder.config.report_format import Variant as Variant  # the routes' type of a format
+from builder.config.report_format import variant_format
 from builder.config.values_source import ValuesSource
+from builder.data.pdf_check import check_pdf
+from builder.data.safezip import check_office_input
 from builder.errors import BuilderError, ConfigError, Problem
 from builder.inspection.accessibility import CHECKED, check_file
+from builder.inspection.report_check import ItemAppendices, check_report
+from builder.inspection.report_document import Finding
 from builder.pipeline.checked import check_meeting
 from builder.pipeline.data import DataInputs, build_model, meeting_data_inputs
 from builder.pipeline.inputs import confine_meeting
 from builder.pipeline.meeting import build_meeting
 from builder.pipeline.next_meeting import roll_forward
+from builder.pipeline.supplied import SuppliedItem, appendix_findings, report_format, supplied_items
 from builder.present import formatting as fmt
 from builder.present.cells import indicator_value
+from builder.render.report_clean import clean_report
 
 CHECK_TYPES = CHECKED
 """The file suffixes ``builder check`` reads."""
@@ -47,15 +56,32 @@ class Progress(Protocol):
 
 
 @dataclass(frozen=True)
+class PaperFile:
+    """One file of a supplied paper that a new version can replace."""
+
+    part: str
+    """'paper', or the appendix's number ('1', '2', ...)."""
+    title: str
+    """The appendix's title; empty for the paper."""
+    file: str
+    """Where it is now (absolute)."""
+    exempt: bool = False
+
+
+@dataclass(frozen=True)
 class AgendaEntry:
     """One agenda item as numbered for the pack."""
 
     number: int
     title: str
     kind: str
-    """standard, minutes, report, or exclusion (generated before exempt appendices)."""
+    """standard, minutes, report, paper, or exclusion (generated before exempt appendices)."""
     excludes_for: str = ""
     """For an exclusion item: the title of the report it covers."""
+    index: int = -1
+    """For a supplied paper: its position in the meeting's ``items`` (what an upload names)."""
+    files: tuple[PaperFile, ...] = ()
+    """For a supplied paper: the paper, then its appendices in order."""
 
 
 @dataclass(frozen=True)
@@ -120,6 +146,60 @@ class CheckIssue:
     what: str
 
 
+@dataclass(frozen=True)
+class PaperFinding:
+    """One finding of the report checker, as text."""
+
+    check: str
+    """e.g. 'comment', 'tracked change', 'heading', 'accessibility'."""
+    blocking: bool
+    """It stops the paper being published."""
+    what: str
+    paragraph: int | None
+    """1-based number of the body paragraph, when it is in one."""
+    text: str
+    """The start of that paragraph."""
+    where: str
+    """Where it is otherwise ('table 2', 'docProps/core.xml')."""
+
+
+@dataclass(frozen=True)
+class FileCheck:
+    """What checking one uploaded file found."""
+
+    refused: str
+    """Why it cannot be read at all (zip, XML or PDF limits); empty when it can."""
+    findings: tuple[PaperFinding, ...] = ()
+
+    @property
+    def blocked(self) -> bool:
+        return bool(self.refused) or any(f.blocking for f in self.findings)
+
+
+@dataclass(frozen=True)
+class CleanedCopy:
+    """The cleaned copy of a Word file (comments, hidden text, personal metadata removed)."""
+
+    path: Path
+    checked: FileCheck
+    removed: tuple[str, ...]
+    left: tuple[str, ...]
+    """What cleaning cannot do, left for the author (tracked changes)."""
+
+
+@dataclass(frozen=True)
+class PaperCheck:
+    """A new version of one file of a supplied paper, checked as the build checks it."""
+
+    item: str
+    """The agenda item's title."""
+    file: PaperFile
+    """The file it would replace."""
+    checked: FileCheck
+    cleaned: CleanedCopy | None
+    """Written only when something blocks the upload and it is a Word file."""
+
+
 def problems_of(exc: BuilderError, file: Path) -> tuple[Problem, ...]:
     """The problems an error lists, or the error itself as one problem."""
     return exc.problems or (Problem(str(file), "", exc.message, exc.hint),)
@@ -136,13 +216,12 @@ def meeting_facts(meeting_yaml: Path) -> MeetingFacts:
     raw: Any = None
     try:
         raw = read_yaml(meeting_yaml)
-        m = load_meeting(meeting_yaml).meeting
+        loaded = load_meeting(meeting_yaml)
+        m = loaded.meeting
     except BuilderError as exc:
         return _unloadable(meeting_yaml, raw, problems_of(exc, meeting_yaml))
-    agenda = tuple(AgendaEntry(n.number, n.item.title, n.item.kind) if n.item is not None else
-                   AgendaEntry(n.number, "", "exclusion",
-                               n.excludes_for.title if n.excludes_for else "")
-                   for n in numbered_items(m))
+    papers = {s.number: s for s in supplied_items(loaded)}
+    agenda = tuple(_entry(n, loaded, papers.get(n.number)) for n in numbered_items(m))
     problems: tuple[Problem, ...] = ()
     warnings: tuple[str, ...] = ()
     try:  # the same checks as `builder validate MEETING_YAML`
@@ -151,6 +230,23 @@ def meeting_facts(meeting_yaml: Path) -> MeetingFacts:
         problems = problems_of(exc, meeting_yaml)
     return MeetingFacts(meeting_yaml, m.panel, fmt.long_date(m.date), m.date.isoformat(),
                         m.data.period if m.data else "", agenda, problems, warnings)
+
+
+def _entry(n: NumberedItem, loaded: LoadedMeeting, supplied: SuppliedItem | None
+           ) -> AgendaEntry:
+    if n.item is None:
+        return AgendaEntry(n.number, "", "exclusion",
+                           n.excludes_for.title if n.excludes_for else "")
+    if supplied is None:
+        return AgendaEntry(n.number, n.item.title, n.item.kind)
+    return AgendaEntry(n.number, n.item.title, n.item.kind, index=supplied.index,
+                       files=_paper_files(loaded, supplied.paper))
+
+
+def _paper_files(loaded: LoadedMeeting, paper: Paper) -> tuple[PaperFile, ...]:
+    return (PaperFile("paper", "", str(loaded.resolve(paper.file))),
+            *(PaperFile(str(n), a.title, str(loaded.resolve(a.path or "")), a.exempt)
+              for n, a in enumerate(paper.appendices, 1)))
 
 
 def _unloadable(path: Path, raw: Any, problems: tuple[Problem, ...]) -> MeetingFacts:
@@ -218,6 +314,70 @@ def copy_meeting(meeting_yaml: Path, date: dt.date, period: str) -> Path:
     return roll_forward(meeting_yaml, date, parse_period(period)).meeting
 
 
+def check_paper(meeting_yaml: Path, index: int, part: str, upload: Path, cleaned_to: Path
+                ) -> PaperCheck:
+    """``upload`` as a new version of the paper (``part`` 'paper') or of an appendix of the
+    supplied paper at ``items[index]``: read within the command line's limits, then a Word
+    paper checked against the meeting's report format (``check-report``) and a Word appendix
+    for what must not be published. When something blocks it, its cleaned copy is written to
+    ``cleaned_to`` and checked the same way."""
+    loaded = load_meeting(meeting_yaml)
+    item = next((s for s in supplied_items(loaded) if s.index == index), None)
+    file = next((f for f in _paper_files(loaded, item.paper) if f.part == part), None) \
+        if item is not None else None
+    if item is None or file is None:
+        raise ConfigError(f"{meeting_yaml}: items[{index}] has no supplied file '{part}'")
+    checked = _check_supplied_file(loaded, item, part, upload)
+    cleaned = None
+    if checked.blocked and not checked.refused and upload.suffix.lower() == ".docx":
+        try:
+            result = clean_report(upload, cleaned_to, report_format(loaded, item.paper))
+        except (ValueError, KeyError, OSError):
+            result = None
+        if result is not None:
+            cleaned = CleanedCopy(result.path, _check_supplied_file(loaded, item, part,
+                                                                    result.path),
+                                  result.removed, result.left)
+    return PaperCheck(item.item.title, file, checked, cleaned)
+
+
+def _check_supplied_file(loaded: LoadedMeeting, item: SuppliedItem, part: str, path: Path
+                         ) -> FileCheck:
+    word = path.suffix.lower() == ".docx"
+    refused = check_office_input(path) if word else check_pdf(path)
+    if refused is not None or not word:
+        return FileCheck(refused or "")
+    fmt = report_format(loaded, item.paper)
+    if part != "paper":
+        return FileCheck("", _findings(appendix_findings(path, fmt)))
+    appendices = ItemAppendices(len(item.paper.appendices), item.paper.exempt_appendices)
+    return FileCheck("", _findings(check_report(path, fmt, appendices)))
+
+
+def _findings(found: list[Finding]) -> tuple[PaperFinding, ...]:
+    return tuple(PaperFinding(f.check, f.severity == "error", f.what, f.paragraph, f.text,
+                              f.where) for f in found)
+
+
+def use_paper(meeting_yaml: Path, index: int, part: str, file: Path) -> None:
+    """Point the supplied paper at ``items[index]`` (``part`` 'paper') or one of its
+    appendices (``part`` its number) at ``file``. The YAML is rewritten (comments are not
+    kept)."""
+    raw = read_yaml(meeting_yaml)
+    items = raw.get("items") if isinstance(raw, dict) else None
+    item = items[index] if isinstance(items, list) and 0 <= index < len(items) else None
+    paper = item.get("paper") if isinstance(item, dict) else None
+    appendices = paper.get("appendices") if isinstance(paper, dict) else None
+    number = int(part) if part.isdigit() else 0
+    entry = paper if part == "paper" else appendices[number - 1] \
+        if isinstance(appendices, list) and 0 < number <= len(appendices) else None
+    if not isinstance(entry, dict):
+        raise ConfigError(f"{meeting_yaml}: items[{index}] has no supplied file '{part}'")
+    entry["path" if "path" in entry and "file" not in entry else "file"] = \
+        _relative(file, meeting_yaml)
+    _write_yaml(meeting_yaml, raw)
+
+
 def _relative(path: Path, meeting_yaml: Path) -> str:
     return Path(os.path.relpath(path.resolve(), meeting_yaml.resolve().parent)).as_posix()
 
@@ -252,3 +412,9 @@ def warm_build(meeting_yaml: Path, out_dir: Path, progress: Progress) -> BuildOu
 def check(path: Path) -> list[CheckIssue]:
     """``builder check`` of one .docx/.pptx/.pdf file."""
     return [CheckIssue(i.where, i.what) for i in check_file(path)]
+
+
+def check_committee_report(path: Path, variant: Variant) -> tuple[PaperFinding, ...]:
+    """``builder check-report`` of one .docx against the council's format ``variant`` (its
+    accessibility findings included)."""
+    return _findings(check_report(path, variant_format(variant)))

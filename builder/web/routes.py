@@ -18,12 +18,13 @@ from builder.errors import BuilderError
 from builder.web import engine
 from builder.web.builds import thumbnail_pages
 from builder.web.security import checked_form, same_secret, session_of, set_cookie
-from builder.web.uploads import MAX_UPLOAD_BYTES, Stored, UploadRefused, store
+from builder.web.uploads import MAX_UPLOAD_BYTES, PendingPaper, Stored, UploadRefused, store
 
 if TYPE_CHECKING:
     from builder.web.app import WebState
 
 FAILED_SIGN_IN_DELAY = 1.0
+GONE = "That upload is no longer waiting: upload the file again."
 
 
 def _web(request: Request) -> WebState:
@@ -71,7 +72,8 @@ async def _meeting_page(request: Request, web: WebState, key: str, path: Path, s
                         **extra: Any) -> Response:
     facts = await run_in_threadpool(engine.meeting_facts, path)
     renames = extra.pop("renames", None)
-    context = {"preview": None, "upload": None, "refused": "", **extra}
+    context = {"preview": None, "upload": None, "refused": "", "paper": None,
+               "paper_refused": "", **extra}
     return web.page(request, "meeting.html", status, facts=facts,
                     flash=_take_flash(request), **_build_context(web, key),
                     shown=lambda file: web.workspace.shown(file, renames), **context)
@@ -121,21 +123,77 @@ async def upload(request: Request) -> Response:
                                token=token, renames=renames)
 
 
-async def use(request: Request) -> Response:
-    """Move a previewed upload into the config folder and point the meeting at it."""
+async def _waiting(request: Request) -> tuple[WebState, str, Path, str]:
+    """The meeting of a 'Use' form and the token of the upload it names."""
     web, key, path = _meeting(request)
     form = await checked_form(request, MAX_UPLOAD_BYTES)
     token = form.get("upload")
-    entry = web.pending.get(token) if isinstance(token, str) else None
+    return web, key, path, token if isinstance(token, str) else ""
+
+
+async def use(request: Request) -> Response:
+    """Move a previewed upload into the config folder and point the meeting at it."""
+    web, key, path, token = await _waiting(request)
+    entry = web.pending.get(token)
     if entry is None or entry[0] != key or not entry[1].path.is_file():
-        raise HTTPException(400, "That upload is no longer waiting: upload the file again.")
-    del web.pending[str(token)]
+        raise HTTPException(400, GONE)
+    del web.pending[token]
     stored: Stored = entry[1]
     target = web.workspace.accept(key, stored.kind, stored.path)
     values = target if stored.kind == "values" else None
     commentary = target if stored.kind == "commentary" else None
     await run_in_threadpool(engine.use_data, path, values, commentary)
     _flash(request, f"used-{stored.kind}", stored.shown_name)
+    return _back(f"/meetings/{key}")
+
+
+async def paper(request: Request) -> Response:
+    """A new version of a supplied paper or of one of its appendices: checked as the build
+    checks it and shown with what was found; nothing changes until 'Use this version' (or
+    'Use the cleaned copy' when only cleaning stands in its way)."""
+    web, key, path = _meeting(request)
+    form = await checked_form(request, MAX_UPLOAD_BYTES)
+    index, part = str(form.get("item") or ""), str(form.get("part") or "")
+    if not index.isdigit():
+        await form.close()
+        raise HTTPException(400, "Unknown agenda item.")
+    file = await _chosen(form.get("file"))
+    if file is None:
+        return await _meeting_page(request, web, key, path, 400, paper_refused="choose-file")
+    try:
+        stored = await store(file, "paper", web.workspace.pending)
+    except UploadRefused as exc:
+        return await _meeting_page(request, web, key, path, 400, paper_refused=str(exc))
+    try:
+        checked = await run_in_threadpool(engine.check_paper, path, int(index), part,
+                                          stored.path, web.workspace.pending_file(".docx"))
+    except BuilderError as exc:
+        stored.path.unlink()
+        raise HTTPException(400, "That agenda item has no such file to replace.") from exc
+    usable = stored.path if not checked.checked.blocked else \
+        checked.cleaned.path if checked.cleaned and not checked.cleaned.checked.blocked else None
+    for made in (stored.path, checked.cleaned.path if checked.cleaned else None):
+        if made is not None and made != usable:
+            made.unlink()
+    token = ""
+    if usable is not None:
+        token = usable.stem
+        web.papers[token] = PendingPaper(key, int(index), part, usable, stored.shown_name)
+    return await _meeting_page(request, web, key, path, 200 if usable else 400, paper=checked,
+                               upload=stored, token=token)
+
+
+async def use_paper(request: Request) -> Response:
+    """Move a checked new version into the config folder and point the agenda item at it."""
+    web, key, path, token = await _waiting(request)
+    entry = web.papers.get(token)
+    if entry is None or entry.key != key or not entry.path.is_file():
+        raise HTTPException(400, GONE)
+    del web.papers[token]
+    kind = "paper" if entry.part == "paper" else "appendix"
+    target = web.workspace.accept(key, kind, entry.path)
+    await run_in_threadpool(engine.use_paper, path, entry.index, entry.part, target)
+    _flash(request, f"used-{kind}", entry.shown_name)
     return _back(f"/meetings/{key}")
 
 
@@ -197,24 +255,46 @@ async def thumbnail(request: Request) -> Response:
 
 
 async def check(request: Request) -> Response:
-    """``builder check`` of an uploaded paper, listed; the upload is deleted afterwards."""
+    """``builder check`` of an uploaded paper, or for a committee report ``check-report``
+    against the chosen format, listed; the upload is deleted afterwards."""
     web = _web(request)
     if request.method == "GET":
-        return web.page(request, "check.html", checked=None, issues=(), refused="")
+        return _check_page(request, web)
     form = await checked_form(request, MAX_UPLOAD_BYTES)
+    report = form.get("report") == "yes"
+    chosen = form.get("variant") or "2023"
+    if chosen not in ("2023", "2017"):
+        await form.close()
+        raise HTTPException(400, "Unknown report format.")
+    variant: engine.Variant = "2017" if chosen == "2017" else "2023"
+    choices: dict[str, Any] = {"report": report, "variant": variant}
     file = await _chosen(form.get("file"))
     if file is None:
-        return web.page(request, "check.html", 400, checked=None, issues=(),
-                        refused="choose-file")
+        return _check_page(request, web, 400, refused="choose-file", **choices)
+    if report and not (file.filename or "").lower().endswith(".docx"):
+        await file.close()
+        return _check_page(request, web, 400, refused="report-docx", **choices)
     try:
         stored = await store(file, "check", web.workspace.checking)
     except UploadRefused as exc:
-        return web.page(request, "check.html", 400, checked=None, issues=(), refused=str(exc))
+        return _check_page(request, web, 400, refused=str(exc), **choices)
     try:
+        if report:
+            findings = await run_in_threadpool(engine.check_committee_report, stored.path,
+                                               variant)
+            return _check_page(request, web, checked=stored.shown_name, findings=findings,
+                               **choices)
         issues = await run_in_threadpool(engine.check, stored.path)
     finally:
         stored.path.unlink(missing_ok=True)
-    return web.page(request, "check.html", checked=stored.shown_name, issues=issues, refused="")
+    return _check_page(request, web, checked=stored.shown_name, issues=issues, **choices)
+
+
+def _check_page(request: Request, web: WebState, status: int = 200, **context: Any
+                ) -> Response:
+    return web.page(request, "check.html", status, **{
+        "checked": None, "issues": (), "findings": None, "refused": "", "report": False,
+        "variant": "2023", **context})
 
 
 async def login(request: Request) -> Response:

@@ -83,6 +83,7 @@ async def checked_form(request: Request, max_bytes: int) -> FormData:
     form = await request.form(max_files=1, max_fields=20, max_part_size=max_bytes)
     token = form.get("csrf")
     if not isinstance(token, str) or not hmac.compare_digest(token, session_of(request).csrf):
+        await form.close()
         raise HTTPException(403, "The form has expired or did not come from this app: "
                                  "reload the page and try again.")
     return form

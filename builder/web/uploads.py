@@ -18,6 +18,7 @@ KINDS = {
     "values": (".xlsx", ".csv"),
     "commentary": (".csv", ".yaml", ".yml"),
     "check": (".docx", ".pptx", ".pdf"),
+    "paper": (".docx", ".pdf"),
 }
 """What each upload form takes."""
 
@@ -30,6 +31,20 @@ class Stored:
     shown_name: str
     """The browser's file name without any folder, for display only (escaped by templates)."""
     kind: str
+
+
+@dataclass(frozen=True)
+class PendingPaper:
+    """A checked new version of a supplied paper's file, waiting for 'Use this version'."""
+
+    key: str
+    """The meeting's id."""
+    index: int
+    """The agenda item's position in the meeting's ``items``."""
+    part: str
+    """'paper', or the appendix's number."""
+    path: Path
+    shown_name: str
 
 
 class UploadRefused(Exception):

@@ -11,7 +11,8 @@ from pathlib import Path
 from builder.web import engine
 
 STATE = ".builder-web"
-DATA_FOLDERS = {"values": "values", "commentary": "commentary"}
+DATA_FOLDERS = {"values": "values", "commentary": "commentary", "paper": "papers",
+                "appendix": "appendices"}
 OUTPUT_GROUPS = (
     ("packs", "agenda-pack-"),
     ("reports", "item-"),
@@ -60,6 +61,11 @@ class Workspace:
     @property
     def checking(self) -> Path:
         return self.state / "check"
+
+    def pending_file(self, suffix: str) -> Path:
+        """A new generated name in the pending folder (e.g. for a cleaned copy)."""
+        self.pending.mkdir(parents=True, exist_ok=True)
+        return self.pending / f"{secrets.token_hex(16)}{suffix}"
 
     def clear_pending(self) -> None:
         """Drop uploads left waiting by an earlier run of the app (their previews are gone)."""

@@ -10,15 +10,28 @@ from pathlib import Path
 import openpyxl
 from reportlab.pdfgen import canvas
 
-from tests.conftest import CONFIG
+from tests.conftest import CONFIG, FIXTURES
 
 MEETING = "2023-11-23"
+PAPER_MEETING = "2023-11-30-send"
+"""A meeting whose report is a supplied paper with three appendices (items[1])."""
+PAPERS = CONFIG / "papers"
 
 
 def copy_config(target: Path) -> Path:
     """The repo's config folder copied to ``target`` (the app writes into it)."""
     shutil.copytree(CONFIG, target)
     return target
+
+
+def paper_meeting(config: Path) -> Path:
+    """``tests/fixtures/supplied/meeting.yaml`` in ``config/meetings`` (its files those of the
+    copy), a week later so that its date is its own."""
+    text = (FIXTURES / "supplied" / "meeting.yaml").read_text(encoding="utf-8")
+    text = text.replace("../../../config/", "../").replace("date: 2023-11-23", "date: 2023-11-30")
+    path = config / "meetings" / f"{PAPER_MEETING}.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
 
 
 def values_workbook(path: Path, bad_cell: tuple[str, str, str] | None = None) -> Path:

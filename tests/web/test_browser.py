@@ -1,6 +1,7 @@
 """End to end in Debian's Chromium (Playwright, the system browser, never a downloaded one):
 the sample meeting with a bad then a good values workbook, one real build followed to the end,
-the public pack downloaded and read back, a POST without its CSRF token, axe on every page.
+the public pack downloaded and read back, a POST without its CSRF token, a supplied paper's
+new version refused and its cleaned copy used, the report checker, axe on every page.
 
 Set ``BUILDER_WEB_SCREENSHOTS=DIR`` to save the pages as PNGs (``docs/screenshots``)."""
 
@@ -21,7 +22,14 @@ from starlette.applications import Starlette
 
 from builder.inspection.pdf_summary import summarize
 from builder.web.app import Settings, create_app
-from tests.web.support import MEETING, copy_config, values_workbook
+from tests.web.support import (
+    MEETING,
+    PAPER_MEETING,
+    PAPERS,
+    copy_config,
+    paper_meeting,
+    values_workbook,
+)
 
 pytestmark = pytest.mark.libreoffice
 
@@ -66,6 +74,7 @@ def serving(app: Starlette) -> Iterator[str]:
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """The app on a copy of the sample config."""
     config = copy_config(tmp_path_factory.mktemp("web") / "config")
+    paper_meeting(config)
     app = create_app(Settings(config))
     with serving(app) as url:
         yield url, config
@@ -181,6 +190,38 @@ class DescribeTheOfficersApp:
         expect(page.locator("#results")).to_be_focused()
         expect(page.locator(".issues li").first).to_contain_text("title")
         accessible(page, "check-results")
+
+    def it_refuses_a_commented_paper_and_uses_its_cleaned_copy(
+            self, server: tuple[str, Path], page: Page) -> None:
+        url, _config = server
+        page.goto(f"{url}/meetings/{PAPER_MEETING}")
+        page.get_by_label("File to replace").select_option("paper")
+        commented = PAPERS / "send-and-home-to-school-transport.docx"
+        page.set_input_files("#paper-1-file", str(commented))
+        page.get_by_role("button", name="Check the new version").click()
+        expect(page.locator("#paper-result")).to_be_focused()
+        expect(page.locator(".findings li").first).to_contain_text("Paragraph 48")
+        expect(page.locator(".findings .fix").first).to_be_visible()
+        accessible(page, "paper-refused", whole=True)
+        page.get_by_role("button", name="Use the cleaned copy").click()
+        expect(page.locator(".flash")).to_contain_text("send-and-home-to-school-transport.docx")
+        expect(page.locator(".paper-files li").first).to_contain_text(f"papers/{PAPER_MEETING}-")
+        accessible(page, "paper-used")
+
+    def it_checks_a_committee_report_against_the_format_using_the_keyboard(
+            self, server: tuple[str, Path], page: Page) -> None:
+        url, _config = server
+        page.goto(f"{url}/check")
+        page.set_input_files("#paper", str(PAPERS / "send-and-home-to-school-transport.docx"))
+        page.locator("#report").focus()
+        page.keyboard.press("Space")
+        expect(page.locator("#report")).to_be_checked()
+        page.get_by_label("Report format").select_option("2023")
+        page.get_by_role("button", name="Check this paper").focus()
+        page.keyboard.press("Enter")
+        expect(page.locator("#results")).to_be_focused()
+        expect(page.locator(".findings li").first).to_contain_text("Paragraph 48")
+        accessible(page, "check-report", whole=True)
 
     def it_offers_a_new_meeting_from_this_one(self, server: tuple[str, Path], page: Page
                                               ) -> None:
