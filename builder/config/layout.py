@@ -18,7 +18,6 @@ financial year before the report period's), ``{year}`` (2018/19); in a ``target_
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
@@ -27,6 +26,7 @@ import yaml
 from pydantic import Field, model_validator
 
 from builder.config.base import StrictModel
+from builder.config.wording import check_placeholders
 
 PRESETS_DIR = Path(__file__).with_name("layouts")
 DEFAULT_PRESET = "b4b-2023"
@@ -35,7 +35,6 @@ PLACEHOLDERS = frozenset({
     "previous_quarter", "last_year", "year", "target_year", "target_year_short",
 })
 DESCRIPTION_PLACEHOLDERS = frozenset({"theme", "count", "columns", "first_month", "last_month"})
-_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 Show = Literal[
     "ref", "title", "owner", "reporter", "outcome", "months", "latest", "previous_value",
@@ -82,13 +81,6 @@ class Column(StrictModel):
         if self.heading is not None:
             check_placeholders(self.heading, PLACEHOLDERS)
         return self
-
-
-def check_placeholders(text: str, valid: frozenset[str]) -> None:
-    unknown = set(_PLACEHOLDER.findall(text)) - valid
-    if unknown:
-        raise ValueError(f"unknown placeholder(s) {', '.join(sorted(unknown))} in '{text}'; "
-                         f"valid: {', '.join(sorted(valid))}")
 
 
 class Layout(StrictModel):
@@ -215,8 +207,3 @@ def layout_of(choice: str | LayoutChoice | None = None) -> Layout:
     if not isinstance(choice, LayoutChoice):
         choice = LayoutChoice(preset=choice or DEFAULT_PRESET)
     return choice.resolve()
-
-
-def fill(template: str, values: dict[str, str]) -> str:
-    """Replace each ``{name}`` by its value (names are checked when the layout is read)."""
-    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)

@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from builder.compute.calculus import Arrow, Rag
 from builder.compute.model import IndicatorFigures, ReportModel
 from builder.config.catalogue import Indicator
+from builder.config.council import Placeholders
 from builder.config.glossary import Glossary
-from builder.config.layout import Layout, fill, layout_of
+from builder.config.layout import Layout, layout_of
 from builder.config.tracker import Recommendation
+from builder.config.wording import fill
 from builder.present import formatting as fmt
 from builder.present.cells import Cell, rag_cell
 from builder.present.dataset_columns import (
@@ -106,12 +108,12 @@ def appendix_heading(number: int, title: str, exempt: bool) -> str:
     return f"Appendix {number}: {prefix}{title}"
 
 
-def placeholder_sentence(kind: str, file_name: str | None) -> str:
-    """What the report's own copy says for an appendix that is not a Word document."""
-    what = ("the Building for Brilliance deck, included in the agenda pack as PDF"
-            if kind == "deck" else
-            f"a PDF document ({file_name or 'file'}), included in the agenda pack")
-    return f"This appendix is {what}."
+def placeholder_sentence(kind: str, file_name: str | None, placeholders: Placeholders) -> str:
+    """What the report's own copy says for an appendix that is not a Word document: the
+    council's ``placeholders`` sentence for a deck or a PDF file."""
+    if kind == "deck":
+        return placeholders.deck
+    return fill(placeholders.pdf, {"file": file_name or "file"})
 
 
 # ---------------------------------------------------------------------------------- dataset
