@@ -98,6 +98,15 @@ class Layout(StrictModel):
     """Print the theme's statement under its heading."""
     key: bool = True
     """Print the key to arrows and RAG ratings (a Symbol/Meaning table) before the tables."""
+    key_caption: str = "Key to the change arrows (10% threshold) and the RAG ratings."
+    """The key table's caption (its description for screen readers too)."""
+    key_header: tuple[str, str] = ("Symbol", "Meaning")
+    """The key table's two column headings."""
+    intro: str = "Performance information up to {end}."
+    """The appendix's first paragraph: ``{end}`` is the last day of the period ('31 October
+    2023')."""
+    source: str = "Source: {source}."
+    """Added to ``intro`` when the catalogue names a ``source``: ``{source}`` is it."""
     legend: tuple[str, ...] = ()
     """Lines of the legend block printed above the tables (braces as in headings)."""
     commentary: Literal["under", "column", "none"] = "under"
@@ -131,6 +140,9 @@ class Layout(StrictModel):
         if self.partial_average:
             check_placeholders(self.partial_average, frozenset({"count", "noun"}))
         check_placeholders(self.other_base, frozenset({"base"}))
+        check_placeholders(self.key_caption, frozenset())
+        check_placeholders(self.intro, frozenset({"end"}))
+        check_placeholders(self.source, frozenset({"source"}))
         return self
 
 
@@ -150,6 +162,14 @@ class LayoutChoice(StrictModel):
     """Replaces the preset's choice."""
     key: bool | None = None
     """Replaces the preset's choice."""
+    key_caption: str | None = None
+    """Replaces the preset's key caption."""
+    key_header: tuple[str, str] | None = None
+    """Replaces the preset's key column headings."""
+    intro: str | None = None
+    """Replaces the preset's first paragraph."""
+    source: str | None = None
+    """Replaces the preset's source sentence."""
     legend: tuple[str, ...] | None = None
     """Replaces the preset's legend lines."""
     commentary: Literal["under", "column", "none"] | None = None

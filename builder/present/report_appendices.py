@@ -129,7 +129,8 @@ def dataset_text(model: ReportModel, heading: str, charts: bool = True,
     months = model.months[-MONTH_COLUMNS:]
     end = fmt.long_date(model.period.last_day())
     source = model.catalogue.source
-    intro = f"Performance information up to {end}." + (f" Source: {source}." if source else "")
+    intro = " ".join((fill(layout.intro, {"end": end}),
+                      *((fill(layout.source, {"source": source}),) if source else ())))
     values = heading_values(model, layout)
     title_at = next((n for n, c in enumerate(columns) if c.kind == "title"), 0)
     themes = []
@@ -187,8 +188,7 @@ def _key_table(layout: Layout) -> TableText:
     arrows = [(Cell(arrow_glyph(a, layout)), fmt.ARROW_MEANINGS[a]) for a in Arrow]
     rags = [(rag_cell(r), fmt.RAG_MEANINGS[r]) for r in Rag]
     rows = tuple((symbol, Cell(meaning)) for symbol, meaning in arrows + rags)
-    return TableText(("Symbol", "Meaning"), rows,
-                     "Key to the change arrows (10% threshold) and the RAG ratings.")
+    return TableText(layout.key_header, rows, layout.key_caption)
 
 
 def chart_spec(fig: IndicatorFigures) -> ChartSpec:
