@@ -17,6 +17,16 @@ from pydantic import Field, model_validator
 from builder.config.base import StrictModel
 from builder.config.loader import read_yaml, validate_model
 from builder.config.templates import TemplateChoice
+from builder.config.wording import (
+    CONFIDENTIALITY,
+    DECK_PLACEHOLDER,
+    EXCLUSION_GROUND,
+    PDF_PLACEHOLDER,
+    ConfidentialitySentence,
+    GroundSentence,
+    PdfSentence,
+    PlainSentence,
+)
 
 
 class Bullet(StrictModel):
@@ -144,8 +154,23 @@ class Exclusion(StrictModel):
     title: str = Field(min_length=1)
     """'EXCLUSION OF THE PRESS AND PUBLIC - EXEMPT PAPERS INCLUDED IN THE FOLLOWING ITEM'."""
     motion: str = Field(min_length=1)
-    """'To move that in accordance with the Council’s Constitution, ...'. The sentence naming
-    the appendices and the ground is generated from the report's exempt appendices."""
+    """'To move that in accordance with the Council’s Constitution, ...'. The sentences naming
+    the appendices and the ground follow it (``grounds``)."""
+    grounds: GroundSentence = EXCLUSION_GROUND
+    """The sentence after the motion, one per ground of the report's exempt appendices. Fields:
+    ``{appendices}`` ('Appendix 2 and Appendix 3'), ``{verb}`` ('is' or 'are'), ``{ground}``
+    ('Category 3 of paragraph 10.4'), ``{category}`` (as the appendix says it) and ``{reason}``
+    (without its full stop)."""
+
+
+class Placeholders(StrictModel):
+    """What the report's own Word copy prints for an appendix that is not a Word document (the
+    pack includes the appendix itself)."""
+
+    deck: PlainSentence = DECK_PLACEHOLDER
+    """Under the heading of a ``deck`` appendix."""
+    pdf: PdfSentence = PDF_PLACEHOLDER
+    """Under the heading of a PDF ``file`` appendix; ``{file}`` is its file name."""
 
 
 class Council(StrictModel):
@@ -159,6 +184,14 @@ class Council(StrictModel):
     """The exclusion-of-press item's title and motion."""
     open_to_public: str = "This meeting is open to the public"
     """The cover page's line under the venue."""
+    confidentiality: ConfidentialitySentence = CONFIDENTIALITY
+    """The statement of confidentiality, one per ground of a report's exempt appendices: printed
+    under the report's STATEMENT OF CONFIDENTIALITY and on the public pack's page standing in for
+    each exempt appendix. Fields: ``{appendices}`` ('Appendix 2 and Appendix 3'), ``{verb}``
+    ('is' or 'are'), ``{category}`` ('category 3 paragraph 10.4') and ``{reason}`` (without its
+    full stop)."""
+    placeholders: Placeholders = Placeholders()
+    """The sentences standing in the report's Word copy for its deck and PDF appendices."""
     templates: TemplateChoice | None = None
     """The Word templates the council's papers are rendered from (paths relative to this
     file); any left out are the defaults shipped with builder."""

@@ -18,7 +18,6 @@ financial year before the report period's), ``{year}`` (2018/19); in a ``target_
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
@@ -27,6 +26,7 @@ import yaml
 from pydantic import Field, model_validator
 
 from builder.config.base import StrictModel
+from builder.config.wording import check_placeholders
 
 PRESETS_DIR = Path(__file__).with_name("layouts")
 DEFAULT_PRESET = "b4b-2023"
@@ -35,7 +35,6 @@ PLACEHOLDERS = frozenset({
     "previous_quarter", "last_year", "year", "target_year", "target_year_short",
 })
 DESCRIPTION_PLACEHOLDERS = frozenset({"theme", "count", "columns", "first_month", "last_month"})
-_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 Show = Literal[
     "ref", "title", "owner", "reporter", "outcome", "months", "latest", "previous_value",
@@ -84,13 +83,6 @@ class Column(StrictModel):
         return self
 
 
-def check_placeholders(text: str, valid: frozenset[str]) -> None:
-    unknown = set(_PLACEHOLDER.findall(text)) - valid
-    if unknown:
-        raise ValueError(f"unknown placeholder(s) {', '.join(sorted(unknown))} in '{text}'; "
-                         f"valid: {', '.join(sorted(valid))}")
-
-
 class Layout(StrictModel):
     """A whole appendix layout (a preset with its overrides applied)."""
 
@@ -106,6 +98,15 @@ class Layout(StrictModel):
     """Print the theme's statement under its heading."""
     key: bool = True
     """Print the key to arrows and RAG ratings (a Symbol/Meaning table) before the tables."""
+    key_caption: str = "Key to the change arrows (10% threshold) and the RAG ratings."
+    """The key table's caption (its description for screen readers too)."""
+    key_header: tuple[str, str] = ("Symbol", "Meaning")
+    """The key table's two column headings."""
+    intro: str = "Performance information up to {end}."
+    """The appendix's first paragraph: ``{end}`` is the last day of the period ('31 October
+    2023')."""
+    source: str = "Source: {source}."
+    """Added to ``intro`` when the catalogue names a ``source``: ``{source}`` is it."""
     legend: tuple[str, ...] = ()
     """Lines of the legend block printed above the tables (braces as in headings)."""
     commentary: Literal["under", "column", "none"] = "under"
@@ -139,6 +140,9 @@ class Layout(StrictModel):
         if self.partial_average:
             check_placeholders(self.partial_average, frozenset({"count", "noun"}))
         check_placeholders(self.other_base, frozenset({"base"}))
+        check_placeholders(self.key_caption, frozenset())
+        check_placeholders(self.intro, frozenset({"end"}))
+        check_placeholders(self.source, frozenset({"source"}))
         return self
 
 
@@ -158,6 +162,14 @@ class LayoutChoice(StrictModel):
     """Replaces the preset's choice."""
     key: bool | None = None
     """Replaces the preset's choice."""
+    key_caption: str | None = None
+    """Replaces the preset's key caption."""
+    key_header: tuple[str, str] | None = None
+    """Replaces the preset's key column headings."""
+    intro: str | None = None
+    """Replaces the preset's first paragraph."""
+    source: str | None = None
+    """Replaces the preset's source sentence."""
     legend: tuple[str, ...] | None = None
     """Replaces the preset's legend lines."""
     commentary: Literal["under", "column", "none"] | None = None
@@ -215,8 +227,3 @@ def layout_of(choice: str | LayoutChoice | None = None) -> Layout:
     if not isinstance(choice, LayoutChoice):
         choice = LayoutChoice(preset=choice or DEFAULT_PRESET)
     return choice.resolve()
-
-
-def fill(template: str, values: dict[str, str]) -> str:
-    """Replace each ``{name}`` by its value (names are checked when the layout is read)."""
-    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)

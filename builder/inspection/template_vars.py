@@ -73,7 +73,10 @@ REPORT: dict[str, Var] = {
                           appendices=Var("str", "'Appendix 2' or 'Appendices 2 and 3'"),
                           verb=Var("str", "'is' or 'are'"),
                           category=Var("str", "the access-to-information category", "3"),
-                          reason=Var("str", "why the information is exempt")),
+                          reason=Var("str", "why the information is exempt"),
+                          statement=Var("str", "council.yaml's `confidentiality` sentence for "
+                                               "the group, as the pack's notice pages print "
+                                               "it")),
     "brief_summary": Var("list[str]", "BRIEF SUMMARY paragraphs"),
     "recommendations": Var("list[str]", "RECOMMENDATIONS, numbered (i), (ii) by the template"),
     "reasons": _blocks("REASONS FOR REPORT RECOMMENDATIONS"),

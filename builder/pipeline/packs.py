@@ -101,7 +101,7 @@ def render_pack_documents(inputs: MeetingInputs, docs: Path) -> PackDocuments:
                for number, (_path, m) in inputs.minutes.items()}
     notices = {key: render(PackDocument("pack_page", pc.notice_page(page), page.title),
                            f"notice-{key[0]}-{key[1]}.docx")
-               for key, page in pc.notices(loaded).items()}
+               for key, page in pc.notices(loaded, inputs.council.confidentiality).items()}
     return PackDocuments(front, blank, minutes, notices)
 
 

@@ -83,7 +83,8 @@ class _ReportBuilder:
     def _build(self, r: ReportItem, out_dir: Path) -> ReportParts:
         report = r.item.report
         assert report is not None
-        context = report_context(self.loaded, r.index, self.period)
+        context = report_context(self.loaded, r.index, self.period,
+                                 self.inputs.council.confidentiality)
         strings = Strings(str(self.loaded.path), f"items[{r.index}].report",
                           text_context(self.loaded, self.period))
         title = strings(report.subject, "subject")
@@ -135,11 +136,11 @@ class _ReportBuilder:
         assert appendix.path is not None
         return self.loaded.resolve(appendix.path)
 
-    @staticmethod
-    def _combined(part: AppendixPart) -> Path | Placeholder:
+    def _combined(self, part: AppendixPart) -> Path | Placeholder:
         """The appendix as it goes into ``item-NN-<slug>.docx``."""
         if part.source is not None and part.source.suffix == ".docx":
             return part.source
         heading = pa.appendix_heading(part.number, part.title, part.exempt)
         name = part.source.name if part.source is not None else None
-        return Placeholder(heading, pa.placeholder_sentence(part.kind, name))
+        return Placeholder(heading, pa.placeholder_sentence(part.kind, name,
+                                                            self.inputs.council.placeholders))

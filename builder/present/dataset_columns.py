@@ -12,7 +12,8 @@ from builder.compute.calculus import Arrow
 from builder.compute.model import Change, IndicatorFigures, Point, ReportModel
 from builder.compute.periods import Month, Period, fy_label
 from builder.config.catalogue import Indicator
-from builder.config.layout import Column, Layout, fill
+from builder.config.layout import Column, Layout
+from builder.config.wording import fill
 from builder.errors import ConfigError, Problem
 from builder.present import formatting as fmt
 from builder.present.cells import Cell, indicator_value, rag_cell

@@ -27,8 +27,15 @@ from builder.config.meeting import (
 from builder.config.minutes import Minutes, Resolved
 from builder.config.paper import Paper
 from builder.config.report import Report
+from builder.config.wording import fill
 from builder.present import formatting as fmt
-from builder.present.report_context import Strings, clean, exempt_groups, text_context
+from builder.present.report_context import (
+    Strings,
+    appendix_list,
+    clean,
+    exempt_groups,
+    text_context,
+)
 
 LineKind = Literal["heading", "paragraph", "bullet", "item", "subitem"]
 NOT_FOR_PUBLICATION = "NOT FOR PUBLICATION"
@@ -239,7 +246,8 @@ def agenda_context(council: Council, loaded: LoadedMeeting,
         if numbered.excludes_for is not None:
             source = numbered.excludes_for.report or numbered.excludes_for.paper
             assert source is not None  # an exclusion item is only generated for a report/paper
-            paragraphs = (council.exclusion.motion, *exclusion_grounds(source, strings))
+            paragraphs = (council.exclusion.motion,
+                          *exclusion_grounds(source, strings, council.exclusion.grounds))
             entries.append(AgendaEntry(numbered.number, council.exclusion.title, pages,
                                        tuple(clean(p) for p in paragraphs)))
             continue
@@ -264,13 +272,11 @@ def meeting_period(loaded: LoadedMeeting) -> Month | None:
     return parse_period(data.period) if data is not None else None
 
 
-def exclusion_grounds(report: Report | Paper, strings: Strings) -> list[str]:
-    """'Appendix 2 and Appendix 3 are considered to be exempt ... because ...': one sentence
-    per ground, naming the appendices exactly as the report's confidentiality statement does."""
-    return [f"{g['appendices']} {g['verb']} considered to be exempt from general publication "
-            f"based on {access_ground(g['category'])} of the Council’s Access to Information "
-            f"Procedure Rules. The information is exempt from publication because "
-            f"{g['reason']}." for g in exempt_groups(report, strings)]
+def exclusion_grounds(report: Report | Paper, strings: Strings, sentence: str) -> list[str]:
+    """The council's ``exclusion.grounds`` sentence once per ground, naming the appendices
+    exactly as the report's statement of confidentiality does."""
+    return [fill(sentence, {**g, "ground": access_ground(g["category"])})
+            for g in exempt_groups(report, strings)]
 
 
 _CATEGORY = re.compile(r"^\s*category\s+(\S+)\s+(?:of\s+)?paragraph\s+(\S+)\s*$", re.IGNORECASE)
@@ -330,9 +336,10 @@ def roman(n: int) -> str:
 
 # ------------------------------------------------------------------------ the pack's own pages
 
-def notices(loaded: LoadedMeeting) -> dict[tuple[int, int], Notice]:
+def notices(loaded: LoadedMeeting, confidentiality: str) -> dict[tuple[int, int], Notice]:
     """(agenda number, appendix number) -> the notice for every exempt appendix, its texts
-    rendered like the report's own (they may use sandboxed Jinja)."""
+    rendered like the report's own (they may use sandboxed Jinja); ``confidentiality`` is the
+    council's statement of confidentiality, as the report prints it."""
     strings = Strings(str(loaded.path), "items", text_context(loaded, meeting_period(loaded)))
     out = {}
     for numbered in numbered_items(loaded.meeting):
@@ -346,17 +353,18 @@ def notices(loaded: LoadedMeeting) -> dict[tuple[int, int], Notice]:
                 out[(numbered.number, k)] = notice(
                     numbered.number, k, strings(appendix.title, f"{at}.title"),
                     strings(appendix.exempt_category or "", f"{at}.exempt_category"),
-                    strings(appendix.exempt_reason or "", f"{at}.exempt_reason"))
+                    strings(appendix.exempt_reason or "", f"{at}.exempt_reason"),
+                    confidentiality)
     return out
 
 
 def notice(agenda_number: int, appendix_number: int, title: str, category: str,
-           reason: str) -> Notice:
-    """The page that stands in the public pack for an exempt appendix."""
-    statement = (f"Appendix {appendix_number} is not for publication by virtue of {category} of "
-                 "the Access to Information Procedure Rules as set out in the Council’s "
-                 f"Constitution. The information is exempt from publication because "
-                 f"{reason.rstrip('.')}.")
+           reason: str, confidentiality: str) -> Notice:
+    """The page that stands in the public pack for an exempt appendix: the statement of
+    confidentiality for that appendix alone."""
+    statement = fill(confidentiality, {"appendices": appendix_list([appendix_number]),
+                                       "verb": "is", "category": category,
+                                       "reason": reason.rstrip(".")})
     return Notice(NOT_FOR_PUBLICATION,
                   f"Agenda Item {agenda_number}, Appendix {appendix_number}: {title}",
                   clean(statement))

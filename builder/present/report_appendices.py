@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from builder.compute.calculus import Arrow, Rag
 from builder.compute.model import IndicatorFigures, ReportModel
 from builder.config.catalogue import Indicator
+from builder.config.council import Placeholders
 from builder.config.glossary import Glossary
-from builder.config.layout import Layout, fill, layout_of
+from builder.config.layout import Layout, layout_of
 from builder.config.tracker import Recommendation
+from builder.config.wording import fill
 from builder.present import formatting as fmt
 from builder.present.cells import Cell, rag_cell
 from builder.present.dataset_columns import (
@@ -106,12 +108,12 @@ def appendix_heading(number: int, title: str, exempt: bool) -> str:
     return f"Appendix {number}: {prefix}{title}"
 
 
-def placeholder_sentence(kind: str, file_name: str | None) -> str:
-    """What the report's own copy says for an appendix that is not a Word document."""
-    what = ("the Building for Brilliance deck, included in the agenda pack as PDF"
-            if kind == "deck" else
-            f"a PDF document ({file_name or 'file'}), included in the agenda pack")
-    return f"This appendix is {what}."
+def placeholder_sentence(kind: str, file_name: str | None, placeholders: Placeholders) -> str:
+    """What the report's own copy says for an appendix that is not a Word document: the
+    council's ``placeholders`` sentence for a deck or a PDF file."""
+    if kind == "deck":
+        return placeholders.deck
+    return fill(placeholders.pdf, {"file": file_name or "file"})
 
 
 # ---------------------------------------------------------------------------------- dataset
@@ -127,7 +129,8 @@ def dataset_text(model: ReportModel, heading: str, charts: bool = True,
     months = model.months[-MONTH_COLUMNS:]
     end = fmt.long_date(model.period.last_day())
     source = model.catalogue.source
-    intro = f"Performance information up to {end}." + (f" Source: {source}." if source else "")
+    intro = " ".join((fill(layout.intro, {"end": end}),
+                      *((fill(layout.source, {"source": source}),) if source else ())))
     values = heading_values(model, layout)
     title_at = next((n for n, c in enumerate(columns) if c.kind == "title"), 0)
     themes = []
@@ -185,8 +188,7 @@ def _key_table(layout: Layout) -> TableText:
     arrows = [(Cell(arrow_glyph(a, layout)), fmt.ARROW_MEANINGS[a]) for a in Arrow]
     rags = [(rag_cell(r), fmt.RAG_MEANINGS[r]) for r in Rag]
     rows = tuple((symbol, Cell(meaning)) for symbol, meaning in arrows + rags)
-    return TableText(("Symbol", "Meaning"), rows,
-                     "Key to the change arrows (10% threshold) and the RAG ratings.")
+    return TableText(layout.key_header, rows, layout.key_caption)
 
 
 def chart_spec(fig: IndicatorFigures) -> ChartSpec:

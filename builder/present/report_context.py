@@ -5,7 +5,8 @@ The Word template (``builder/templates/committee_report.docx``) may use exactly 
 ``variant`` '2023' | '2017'; ``decision_maker``, ``subject``, ``date_of_decision``,
 ``report_of`` (capitals); ``director``, ``author`` {title, name, tel, email};
 ``confidentiality`` (text, '' for blank); ``exempt_groups`` [{appendices, verb, category,
-reason}]; ``brief_summary`` [text]; ``recommendations`` [text]; ``reasons``, ``alternatives``,
+reason, statement}] (``statement``: the council's ``confidentiality`` sentence filled in);
+``brief_summary`` [text]; ``recommendations`` [text]; ``reasons``, ``alternatives``,
 ``detail``, ``risk``, ``policy`` [block]; ``resources`` {is_combined, combined,
 capital_revenue, property_other}; ``legal`` {statutory_power, other}; ``key_decision``,
 ``esia``, ``dpia`` ('Yes'/'No'); ``wards`` ('' for the template's default); ``appendices``
@@ -29,6 +30,7 @@ from builder.compute.periods import Month
 from builder.config.meeting import LoadedMeeting
 from builder.config.paper import Paper
 from builder.config.report import Block, ContactBlock, Report
+from builder.config.wording import fill
 from builder.jinja_sandbox import has_tags, render_text
 from builder.present import formatting as fmt
 
@@ -92,8 +94,10 @@ class Strings:
         return [self(t, f"{where}[{n}]") for n, t in enumerate(texts)]
 
 
-def report_context(loaded: LoadedMeeting, index: int, period: Month | None) -> dict[str, Any]:
-    """The template context of the report at ``meeting.items[index]``."""
+def report_context(loaded: LoadedMeeting, index: int, period: Month | None,
+                   confidentiality: str) -> dict[str, Any]:
+    """The template context of the report at ``meeting.items[index]``; ``confidentiality`` is
+    the council's statement of confidentiality, with its ``{name}`` fields."""
     meeting = loaded.meeting
     item = meeting.items[index]
     report = item.report
@@ -110,7 +114,8 @@ def report_context(loaded: LoadedMeeting, index: int, period: Month | None) -> d
         "author": _contact(report.author, s, "author"),
         "confidentiality": ("None" if report.confidentiality is None
                             else s(report.confidentiality, "confidentiality")),
-        "exempt_groups": exempt_groups(report, s),
+        "exempt_groups": [{**g, "statement": fill(confidentiality, g)}
+                          for g in exempt_groups(report, s)],
         "brief_summary": s.all(report.brief_summary, "brief_summary"),
         "recommendations": s.all(report.recommendations, "recommendations"),
         "reasons": _blocks(report.reasons, s, "reasons"),

@@ -169,6 +169,21 @@ class DescribeMonthlyScorecard2018:
         timely = next(r for r in text.themes[0].table.rows if r[0].text == "M8-QL")
         assert "→ -1%" in [c.text for c in timely]
 
+    def it_words_the_intro_and_the_key_as_the_layout_says(self, monthly: ReportModel) -> None:
+        choice = LayoutChoice.model_validate({
+            "preset": "monthly-scorecard-2018", "key": True, "intro": "Figures to {end}.",
+            "key_caption": "What the marks mean.", "key_header": ["Mark", "Means"]})
+        text = dataset_text(monthly, "Appendix 1", False, choice.resolve())
+        assert text.intro == "Figures to 30 June 2018."
+        assert text.key is not None
+        assert (text.key.header, text.key.description) == (("Mark", "Means"),
+                                                           "What the marks mean.")
+
+    def it_refuses_a_placeholder_the_intro_cannot_fill(self) -> None:
+        with pytest.raises(ValueError, match="unknown placeholder"):
+            LayoutChoice.model_validate({"preset": "monthly-scorecard-2018",
+                                         "intro": "Up to {period}."}).resolve()
+
 
 class DescribeMonthlyDataset2016:
     def it_prints_the_columns_of_the_november_2016_dataset_in_ref_order(

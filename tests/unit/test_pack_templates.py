@@ -25,7 +25,8 @@ def documents() -> dict[str, PackDocument]:
     council = load_council(CONFIG / "council.yaml")
     loaded = load_meeting(CONFIG / "meetings" / "2023-11-23.yaml")
     minutes = load_minutes(CONFIG / "minutes" / "2023-09-28.yaml")
-    notice = pc.notice(9, 2, "Capital <briefing> & plan", "category 3 paragraph 10.4", "money")
+    notice = pc.notice(9, 2, "Capital <briefing> & plan", "category 3 paragraph 10.4", "money",
+                       "{appendices} is withheld: {reason}.")
     return {
         "front_sheet": PackDocument("front_sheet", pc.front_sheet_context(council, loaded),
                                     "Front sheet"),

@@ -23,6 +23,7 @@ from tests.conftest import CONFIG
 
 SAMPLE = CONFIG / "meetings" / "2023-11-23.yaml"
 OCTOBER = Month(2023, 10)
+WITHHELD = "{appendices} {verb} withheld ({category}): {reason}."
 
 
 @pytest.fixture(scope="module")
@@ -32,32 +33,35 @@ def sample() -> LoadedMeeting:
 
 class DescribeReportContext:
     def it_prints_subject_role_and_date_in_capitals(self, sample: LoadedMeeting) -> None:
-        context = report_context(sample, 8, OCTOBER)
+        context = report_context(sample, 8, OCTOBER, WITHHELD)
         assert context["subject"] == "CHILDREN AND LEARNING - PERFORMANCE"
         assert context["report_of"] == "SCRUTINY MANAGER"
         assert context["decision_maker"] == "CHILDREN AND FAMILIES SCRUTINY PANEL"
         assert context["date_of_decision"] == "23 NOVEMBER 2023"
 
     def it_renders_jinja_in_detail_paragraphs(self, sample: LoadedMeeting) -> None:
-        context = report_context(sample, 8, OCTOBER)
+        context = report_context(sample, 8, OCTOBER, WITHHELD)
         assert context["detail"][1]["text"].startswith(
             "Performance information up to 31 October 2023 is attached as Appendix 1.")
         assert "up to the end of October 2023." in context["brief_summary"][0]
 
     def it_prints_none_blank_or_generated_confidentiality(self, sample: LoadedMeeting) -> None:
-        b4b = report_context(sample, 6, OCTOBER)
-        send = report_context(sample, 7, OCTOBER)
-        performance = report_context(sample, 8, OCTOBER)
+        b4b = report_context(sample, 6, OCTOBER, WITHHELD)
+        send = report_context(sample, 7, OCTOBER, WITHHELD)
+        performance = report_context(sample, 8, OCTOBER, WITHHELD)
         assert (b4b["confidentiality"], b4b["exempt_groups"]) == ("", [])
         assert (performance["confidentiality"], performance["exempt_groups"]) == ("None", [])
         assert send["exempt_groups"] == [{
             "appendices": "Appendix 2 and Appendix 3", "verb": "are",
             "category": "category 3 paragraph 10.4",
             "reason": "it relates to the financial and business affairs of both the Council and "
-                      "specified third parties and is commercially sensitive"}]
+                      "specified third parties and is commercially sensitive",
+            "statement": "Appendix 2 and Appendix 3 are withheld (category 3 paragraph 10.4): it "
+                         "relates to the financial and business affairs of both the Council and "
+                         "specified third parties and is commercially sensitive."}]
 
     def it_flags_exempt_appendices_in_the_list(self, sample: LoadedMeeting) -> None:
-        send = report_context(sample, 7, OCTOBER)
+        send = report_context(sample, 7, OCTOBER, WITHHELD)
         assert [(a["number"], a["exempt"]) for a in send["appendices"]] == \
             [(1, False), (2, True), (3, True)]
 
@@ -69,7 +73,7 @@ class DescribeReportContext:
         path.parent.mkdir()
         path.write_text(text, encoding="utf-8")
         with pytest.raises(TemplateError) as caught:
-            report_context(load_meeting(path), 8, OCTOBER)
+            report_context(load_meeting(path), 8, OCTOBER, WITHHELD)
         assert caught.value.problems[0].where == \
             "items[8].report.detail[1].text, tag {{ period.ending | long_date }}"
 
@@ -82,7 +86,7 @@ class DescribeReportContext:
         items[8] = items[8].model_copy(update={"report": changed})
         meeting = sample.meeting.model_copy(update={"items": tuple(items)})
         patched = LoadedMeeting(meeting, sample.path)
-        assert report_context(patched, 8, OCTOBER)["brief_summary"] == ["abcd\ne"]
+        assert report_context(patched, 8, OCTOBER, WITHHELD)["brief_summary"] == ["abcd\ne"]
 
 
 class DescribeAppendixWording:

@@ -338,9 +338,7 @@ def write_body(doc: Document) -> None:
     b.heading("STATEMENT OF CONFIDENTIALITY")
     b.tag("{%p if exempt_groups %}")
     b.tag("{%p for g in exempt_groups %}")
-    b.p("{{ g.appendices }} {{ g.verb }} not for publication by virtue of {{ g.category }} of "
-        "the Access to Information Procedure Rules as set out in the Council’s Constitution. "
-        "The information is exempt from publication because {{ g.reason }}.")
+    b.p("{{ g.statement }}")  # council.yaml `confidentiality`: also on the pack's notice pages
     b.tag("{%p endfor %}")
     b.tag("{%p else %}")
     b.p("{{ confidentiality }}")
