@@ -65,8 +65,8 @@ class BuildResult:
 def build_meeting(meeting_yaml: Path, out_dir: Path, reporter: Reporter | None = None,
                   timeout: float = DEFAULT_TIMEOUT, strict: bool = False,
                   cache_dir: Path | None = None) -> BuildResult:
-    """Everything for one meeting into ``out_dir`` (see the module doc), reusing charts and
-    PDFs from ``cache_dir`` (None: no cache)."""
+    """Everything for one meeting into ``out_dir`` (see the module doc), reusing the deck,
+    charts and PDFs from ``cache_dir`` (None: no cache)."""
     timer = Timer(reporter or Quiet())
     started = dt.datetime.now(dt.UTC)
     with timer("check and compute"):
@@ -172,13 +172,14 @@ def render_and_convert(checked: CheckedMeeting, office: Converter, work: Path, t
                        ready: Rendered | None = None, cache: Cache | None = None) -> Papers:
     """Render the deck, the pack's own documents and the reports (or take ``ready`` ones), each
     handed to LibreOffice as soon as it exists (the deck converts while the reports render),
-    then wait for the PDFs. Charts are drawn into (and reused from) ``cache``."""
+    then wait for the PDFs. The deck and the charts are reused from ``cache`` when nothing
+    that shapes them changed."""
     inputs = checked.inputs
     conversions = []
     deck = ready.deck if ready else None
     if inputs.deck is not None and checked.deck_model is not None and ready is None:
         with timer("deck"):
-            deck = build_deck(inputs.deck, checked.deck_model, work / "deck")
+            deck = build_deck(inputs.deck, checked.deck_model, work / "deck", cache)
     if deck is not None:
         conversions.append(office.submit([deck], work / "pdf-deck"))
     with timer("pack documents"):

@@ -84,7 +84,7 @@ def stand_in_reports(papers: Path, corrupt: int | None) -> object:
     return reports
 
 
-def stand_in_deck(deck: object, model: object, out_dir: Path) -> Path:
+def stand_in_deck(deck: object, model: object, out_dir: Path, cache: object = None) -> Path:
     out_dir.mkdir(parents=True, exist_ok=True)
     presentation = Presentation()
     presentation.slides.add_slide(presentation.slide_layouts[5]).shapes.title.text = "Deck"

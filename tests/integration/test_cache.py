@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 
+import builder.pipeline.deck
 from builder.assemble.convert import LibreOffice
 from builder.assemble.office import CallResult, Instance
+from builder.present.deck_context import DeckContext
 from tests.conftest import CONFIG, Cli
 
 pytestmark = pytest.mark.libreoffice
@@ -24,16 +26,18 @@ CHANGED = "Attached as Appendix 1 is a short summary of performance"
 
 @dataclass
 class Recorded:
-    """The documents LibreOffice converted, and how many times a session started it."""
+    """The documents LibreOffice converted, how many times a session started it, how many
+    decks were rendered."""
 
     converted: list[str]
     starts: int = 0
+    decks: int = 0
 
 
 @pytest.fixture
 def recorded(monkeypatch: pytest.MonkeyPatch) -> Recorded:
     record = Recorded([])
-    convert, start = Instance.convert, LibreOffice._start
+    convert, start, render = Instance.convert, LibreOffice._start, builder.pipeline.deck.render_deck
 
     def counted_convert(self: Instance, files: list[Path], out_dir: Path, export: str
                         ) -> CallResult:
@@ -44,6 +48,11 @@ def recorded(monkeypatch: pytest.MonkeyPatch) -> Recorded:
         record.starts += 1
         start(self)
 
+    def counted_render(context: DeckContext, template: Path, out: Path) -> None:
+        record.decks += 1
+        render(context, template, out)
+
+    monkeypatch.setattr(builder.pipeline.deck, "render_deck", counted_render)
     monkeypatch.setattr(Instance, "convert", counted_convert)
     monkeypatch.setattr(LibreOffice, "_start", counted_start)
     return record
@@ -70,9 +79,10 @@ def outputs(out: Path) -> dict[str, bytes]:
             if p.is_file() and p.name != "manifest.json"}
 
 
-def entries(cache: Path) -> list[Path]:
+def pdf_entries(cache: Path) -> list[Path]:
+    """The cache's entries holding PDFs (their sidecars name the file)."""
     return sorted(p for p in (cache / "files").rglob("*") if p.is_file()
-                  and p.suffix != ".json")
+                  and p.suffix != ".json" and made_by(p).endswith(".pdf"))
 
 
 class DescribeRebuild:
@@ -81,15 +91,19 @@ class DescribeRebuild:
         cache = tmp_path / "cache"
         first = built(cli, config, tmp_path / "first", cache)
         converted_first = list(recorded.converted)
+        assert recorded.decks == 1
         recorded.converted.clear()
-        recorded.starts = 0
+        recorded.starts = recorded.decks = 0
 
         second = built(cli, config, tmp_path / "second", cache)
 
         assert first["reused"] == []
         assert recorded.converted == []
         assert recorded.starts == 0
-        assert len(second["reused"]) == len(converted_first)  # type: ignore[arg-type]
+        assert recorded.decks == 0
+        deck = "b4b-board-deck-2023-10.pptx"
+        assert deck in second["reused"]  # type: ignore[operator]
+        assert len(second["reused"]) == len(converted_first) + 1  # type: ignore[arg-type]
         assert outputs(tmp_path / "second") == outputs(tmp_path / "first")
 
     def it_reconverts_only_the_report_whose_sentence_changed(
@@ -101,10 +115,12 @@ class DescribeRebuild:
         assert text.count(SENTENCE) == 1
         meeting.write_text(text.replace(SENTENCE, CHANGED), "utf-8")
         recorded.converted.clear()
+        recorded.decks = 0
 
         built(cli, config, tmp_path / "second", cache)
 
         assert recorded.converted == ["item-10-children-and-learning-performance-body.docx"]
+        assert recorded.decks == 0
 
 
 class DescribeDamagedEntry:
@@ -112,16 +128,17 @@ class DescribeDamagedEntry:
                                                recorded: Recorded) -> None:
         cache = tmp_path / "cache"
         built(cli, config, tmp_path / "first", cache)
-        truncated, foreign, other = entries(cache)[:3]
+        truncated, foreign, other = pdf_entries(cache)[:3]
         truncated.write_bytes(truncated.read_bytes()[:-100])
         shutil.copyfile(other, foreign)  # a whole PDF, but not the one its key names
-        damaged = {made_by(truncated), made_by(foreign)}
+        damaged = {made_by(truncated), made_by(foreign)}  # the PDFs' names
         recorded.converted.clear()
 
         second = built(cli, config, tmp_path / "second", cache)
 
-        assert sorted(Path(n).stem for n in recorded.converted) == sorted(damaged)
-        assert not damaged & {Path(n).stem for n in second["reused"]}  # type: ignore[attr-defined]
+        assert sorted(Path(n).stem for n in recorded.converted) == \
+            sorted(Path(n).stem for n in damaged)
+        assert not damaged & set(second["reused"])  # type: ignore[call-overload]
         assert outputs(tmp_path / "second") == outputs(tmp_path / "first")
         for entry in (truncated, foreign):  # stored afresh, matching their sidecars
             meta = json.loads(entry.with_name(entry.name + ".json").read_text("utf-8"))
@@ -129,5 +146,6 @@ class DescribeDamagedEntry:
 
 
 def made_by(entry: Path) -> str:
-    """The stem of the PDF an entry holds, as its sidecar says."""
-    return Path(json.loads(entry.with_name(entry.name + ".json").read_text("utf-8"))["name"]).stem
+    """The name of the file an entry holds, as its sidecar says."""
+    name: str = json.loads(entry.with_name(entry.name + ".json").read_text("utf-8"))["name"]
+    return name
