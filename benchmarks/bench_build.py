@@ -2,6 +2,8 @@
 
 * the sample meeting, alternated with the naive-stack anchor (``../shared/anchors/naive-stack``,
   64 indicators x 25 months) RUNS times each, medians compared;
+* rebuilds of the sample with the cache the first build filled (``--cache``): with no change,
+  and with one sentence of one report changed (RUNS times each);
 * a generated meeting of 450 indicators x 120 months (``benchmarks.generate_meeting``): one
   report with the dataset appendix (450 charts) and the deck, once.
 
@@ -35,16 +37,19 @@ SHOWN_PROCESSES = 6
 # LibreOffice runs gpgconf/gpg at start-up: forked from a large process, they report its size
 # as their high-water mark before they exec, so their "peaks" are not theirs
 NOT_SHOWN = ("gpg", "sh", "dirmngr")  # name prefixes
+SENTENCE = "Attached as Appendix 1 is a summary of performance"  # item 10's brief summary
 
 
 def cores() -> int:
     return len(os.sched_getaffinity(0))
 
 
-def build(meeting: Path, out: Path) -> tuple[Usage, dict[str, float]]:
-    """One measured ``builder build``; its usage and the manifest's stage seconds."""
+def build(meeting: Path, out: Path, cache: Path) -> tuple[Usage, dict[str, float]]:
+    """One measured ``builder build`` with ``cache``; its usage and the manifest's stage
+    seconds."""
     shutil.rmtree(out, ignore_errors=True)
-    usage = run_measured([str(BUILDER), "build", str(meeting), "--out", str(out)], cwd=ROOT)
+    usage = run_measured([str(BUILDER), "build", str(meeting), "--out", str(out), "--cache",
+                          str(cache)], cwd=ROOT)
     if usage.returncode != 0:
         raise RuntimeError(f"builder build {meeting} failed with exit code {usage.returncode}")
     manifest = out / "manifest.json"
@@ -85,6 +90,32 @@ def figures_of(label: str, runs: list[tuple[Usage, dict[str, float]]]) -> list[F
     return out
 
 
+def changed_sentence(folder: Path) -> Path:
+    """A copy of the sample's configuration with one sentence of one report changed; its
+    meeting file."""
+    shutil.copytree(SAMPLE.parent.parent, folder)
+    meeting = folder / "meetings" / SAMPLE.name
+    text = meeting.read_text(encoding="utf-8")
+    if text.count(SENTENCE) != 1:
+        raise RuntimeError(f"the sample meeting no longer has the sentence {SENTENCE!r} once")
+    meeting.write_text(text.replace(SENTENCE, SENTENCE.replace(" a ", " a short ")), "utf-8")
+    return meeting
+
+
+def rebuilds(work: Path) -> list[Figure]:
+    """Sample rebuilds from the caches ``sample-N`` first builds filled: no change, then one
+    report sentence changed (each into a fresh output folder and a copy of the cache)."""
+    changed = changed_sentence(work / "config-changed")
+    same: list[tuple[Usage, dict[str, float]]] = []
+    one: list[tuple[Usage, dict[str, float]]] = []
+    for n in range(RUNS):
+        same.append(build(SAMPLE, work / f"same-{n}", work / f"cache-{n}"))
+        shutil.copytree(work / f"cache-{n}", work / f"cache-changed-{n}")
+        one.append(build(changed, work / f"changed-{n}", work / f"cache-changed-{n}"))
+    return figures_of("sample rebuild, no change", same) + \
+        figures_of("sample rebuild, one report sentence changed", one)
+
+
 def run() -> list[Figure]:
     figures: list[Figure] = []
     with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
@@ -92,9 +123,10 @@ def run() -> list[Figure]:
         ours: list[tuple[Usage, dict[str, float]]] = []
         naive: list[Usage] = []
         for n in range(RUNS):  # alternating, so that both see the same machine
-            ours.append(build(SAMPLE, work / f"sample-{n}"))
+            ours.append(build(SAMPLE, work / f"sample-{n}", work / f"cache-{n}"))
             naive.append(anchor())
         figures += figures_of("sample", ours)
+        figures += rebuilds(work)
         naive_wall = statistics.median(u.wall for u in naive)
         naive_cpu = statistics.median(u.cpu for u in naive)
         figures.append(Figure("naive-stack anchor (64 x 25): wall", naive_wall, RUNS,
@@ -103,5 +135,6 @@ def run() -> list[Figure]:
         figures.append(Figure("naive stack / builder (median walls)", ratio, RUNS,
                               "a ratio, not seconds"))
         meeting = generate_meeting(work / "generated")
-        figures += figures_of("generated 450 x 120", [build(meeting, work / "generated-out")])
+        figures += figures_of("generated 450 x 120",
+                              [build(meeting, work / "generated-out", work / "cache-generated")])
     return figures

@@ -138,10 +138,15 @@ class LibreOffice:
     """A conversion session: warm instances started on entry (without waiting for them),
     stopped on exit. ``submit``/``convert`` may be called any number of times in between."""
 
-    def __init__(self, timeout: float = DEFAULT_TIMEOUT, instances: int = MAX_INSTANCES) -> None:
+    def __init__(self, timeout: float = DEFAULT_TIMEOUT, instances: int = MAX_INSTANCES,
+                 lazy: bool = False) -> None:
         self.timeout = timeout
         self.count = max(1, instances)
+        self.lazy = lazy
+        """Start the instances only when a file needs converting (a build whose PDFs all come
+        from the cache never starts LibreOffice)."""
         self.workers: list[_Worker] = []
+        self._open = False
         self._lock = threading.Lock()
         self.busy_seconds = 0.0
         """Seconds the instances spent converting, added up (they may overlap other work)."""
@@ -151,6 +156,12 @@ class LibreOffice:
         return [w.instance for w in self.workers]
 
     def __enter__(self) -> LibreOffice:
+        self._open = True
+        if not self.lazy:
+            self._start()
+        return self
+
+    def _start(self) -> None:
         soffice = find_soffice()
         early = adopt_early(self.count, self.timeout)
         started = [Instance(soffice, self.timeout) for _ in range(self.count - len(early))]
@@ -161,7 +172,6 @@ class LibreOffice:
         except OSError as exc:
             self.close()
             raise AssemblyError(f"LibreOffice could not be started: {exc}") from None
-        return self
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
@@ -174,6 +184,7 @@ class LibreOffice:
             worker.instance.stop()
             worker.thread.shutdown(wait=True, cancel_futures=True)
         self.workers = []
+        self._open = False
 
     def convert(self, sources: Sequence[Path], out_dir: Path) -> dict[Path, Path]:
         """Convert ``sources`` into ``out_dir`` (named after each source's stem) and wait."""
@@ -182,7 +193,7 @@ class LibreOffice:
     def submit(self, sources: Sequence[Path], out_dir: Path) -> Conversion:
         """Start converting ``sources`` into ``out_dir``; collect with ``result()``. Sources
         are checked now: a file LibreOffice cannot (or must not) read is an error at once."""
-        if not self.workers:
+        if not self._open:
             raise AssemblyError("the LibreOffice session is not open (use 'with LibreOffice()')")
         raise_if_any(_check_sources(sources), AssemblyError, "cannot convert these files to PDF")
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -195,6 +206,8 @@ class LibreOffice:
         """Share ``jobs`` between the workers (largest first, each to the worker that would
         finish it soonest) and queue one batch per worker; futures of the failed jobs."""
         with self._lock:
+            if jobs and not self.workers:
+                self._start()
             shares: list[list[_Job]] = [[] for _ in self.workers]
             loads = [w.backlog for w in self.workers]
             for job in sorted(jobs, key=lambda j: estimate(j.source), reverse=True):

@@ -12,6 +12,7 @@ from rich.status import Status
 
 from builder.assemble.convert import DEFAULT_TIMEOUT
 from builder.commands.common import AllowOutsideOpt, StrictOpt, err, out, report_warnings
+from builder.pipeline.cache import cache_folder
 from builder.pipeline.meeting import WARNINGS_FILE, build_meeting
 
 MeetingArg = Annotated[Path, typer.Argument(
@@ -20,6 +21,11 @@ OutOpt = Annotated[Path, typer.Option("--out", help="Output folder (replaced fil
                                       "when every step succeeded).")]
 TimeoutOpt = Annotated[float, typer.Option("--timeout", min=1.0,
                        help="Seconds LibreOffice may take for one conversion call.")]
+CacheOpt = Annotated[Path | None, typer.Option(
+    "--cache", help="Cache folder: charts and PDFs made before are reused from it when nothing "
+    "that shapes them changed (default: .builder-cache beside --out).")]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Make everything afresh; neither "
+                                          "read nor write the cache.")]
 
 
 class ConsoleProgress:
@@ -56,12 +62,14 @@ class ConsoleProgress:
 
 
 def build(meeting_yaml: MeetingArg, out_dir: OutOpt, timeout: TimeoutOpt = DEFAULT_TIMEOUT,
-          strict: StrictOpt = False, allow_outside: AllowOutsideOpt = None) -> None:
+          strict: StrictOpt = False, allow_outside: AllowOutsideOpt = None,
+          cache: CacheOpt = None, no_cache: NoCacheOpt = False) -> None:
     """Build everything for a meeting: dataset, reports, deck, both agenda packs, manifest.
-    Everything is checked first, as by `builder validate MEETING_YAML`."""
+    Everything is checked first, as by `builder validate MEETING_YAML`. Charts and PDFs that
+    nothing changed are reused from the cache (the manifest lists them under 'reused')."""
     with ConsoleProgress(err) as progress:
         result = build_meeting(meeting_yaml, out_dir, progress, timeout, strict,
-                               allow_outside or ())
+                               allow_outside or (), cache_folder(out_dir, cache, no_cache))
     report_warnings(result.warnings)
     for revision in result.revisions:
         err.print(f"revised: {revision}", markup=False)

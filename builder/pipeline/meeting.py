@@ -27,6 +27,8 @@ from builder.compute.model import Finding, ReportModel
 from builder.outputs import staging_dir
 from builder.parts import AppendixPart, ReportParts
 from builder.pipeline.agenda import report_items
+from builder.pipeline.cache import Cache, holds_files
+from builder.pipeline.cached_pdfs import CachedOffice, Converter
 from builder.pipeline.checked import CheckedMeeting, check_meeting
 from builder.pipeline.deck import build_deck, deck_filename
 from builder.pipeline.packs import (
@@ -62,20 +64,23 @@ class BuildResult:
 
 def build_meeting(meeting_yaml: Path, out_dir: Path, reporter: Reporter | None = None,
                   timeout: float = DEFAULT_TIMEOUT, strict: bool = False,
-                  allow_outside: Sequence[Path] = ()) -> BuildResult:
+                  allow_outside: Sequence[Path] = (), cache_dir: Path | None = None
+                  ) -> BuildResult:
     """Everything for one meeting into ``out_dir`` (see the module doc); files outside the
-    config folder only from the ``allow_outside`` folders."""
+    config folder only from the ``allow_outside`` folders; the deck, charts and PDFs reused
+    from ``cache_dir`` (None: no cache)."""
     timer = Timer(reporter or Quiet())
     started = dt.datetime.now(dt.UTC)
     with timer("check and compute"):
         checked = check_meeting(meeting_yaml, strict, allow_outside)
     inputs, model = checked.inputs, checked.model
-    with staging_dir(out_dir) as stage, _work() as work, LibreOffice(timeout) as office:
+    cache = Cache(cache_dir) if cache_dir is not None else None
+    with staging_dir(out_dir) as stage, _work() as work, _office(timeout, cache) as office:
         if model is not None:
             with timer("dataset"):
                 dataset = stage / f"performance-dataset-{model.period.iso()}.xlsx"
                 write_dataset(dataset_table(model), dataset)
-        papers = render_and_convert(checked, office, work, timer)
+        papers = render_and_convert(checked, office, work, timer, cache=cache)
         for paper in (*(r.docx for r in papers.reports), *((papers.deck,) if papers.deck else ())):
             shutil.copyfile(paper, stage / paper.name)
         pack = assemble_packs(inputs, papers, office, work, stage, timer)
@@ -84,7 +89,7 @@ def build_meeting(meeting_yaml: Path, out_dir: Path, reporter: Reporter | None =
         with timer("manifest"):
             _write_warnings(stage / WARNINGS_FILE, warnings)
             write_manifest(stage / MANIFEST, inputs.files,
-                           run_facts(checked, pack, started, revisions),
+                           run_facts(checked, pack, started, revisions, cache),
                            [str(w) for w in warnings],
                            {**timer.seconds, **office_seconds(office)})
         outputs = tuple(sorted(out_dir / p.name for p in stage.iterdir()))
@@ -95,18 +100,19 @@ def build_meeting(meeting_yaml: Path, out_dir: Path, reporter: Reporter | None =
 
 
 def build_packs(meeting_yaml: Path, out_dir: Path, reporter: Reporter | None = None,
-                timeout: float = DEFAULT_TIMEOUT, allow_outside: Sequence[Path] = ()
-                ) -> PackResult:
+                timeout: float = DEFAULT_TIMEOUT, allow_outside: Sequence[Path] = (),
+                cache_dir: Path | None = None) -> PackResult:
     """The two packs only, into ``out_dir``. The papers ``builder report`` and ``builder deck``
     wrote into ``out_dir`` are used when every one is there and newer than every input (see
     :func:`rendered_papers`); otherwise they are rendered afresh in a temporary folder. Only
-    the packs are written."""
+    the packs are written. Charts and PDFs are reused from ``cache_dir`` (None: no cache)."""
     timer = Timer(reporter or Quiet())
     with timer("check and compute"):
         checked = check_meeting(meeting_yaml, allow_outside=allow_outside)
         ready = rendered_papers(checked, out_dir)
-    with staging_dir(out_dir) as stage, _work() as work, LibreOffice(timeout) as office:
-        papers = render_and_convert(checked, office, work, timer, ready)
+    cache = Cache(cache_dir) if cache_dir is not None else None
+    with staging_dir(out_dir) as stage, _work() as work, _office(timeout, cache) as office:
+        papers = render_and_convert(checked, office, work, timer, ready, cache)
         pack = assemble_packs(checked.inputs, papers, office, work, stage, timer)
     drop_stale_exempt_pack(pack, out_dir)
     return dataclasses.replace(pack.moved(stage, out_dir), reused=ready is not None)
@@ -152,22 +158,31 @@ def rendered_papers(checked: CheckedMeeting, folder: Path) -> Rendered | None:
     return None
 
 
-def office_seconds(office: LibreOffice) -> dict[str, float]:
+@contextlib.contextmanager
+def _office(timeout: float, cache: Cache | None) -> Iterator[Converter]:
+    """A LibreOffice session, started now; behind a filled ``cache``, only when a PDF is not
+    in it."""
+    with LibreOffice(timeout, lazy=cache is not None and holds_files(cache.root)) as office:
+        yield office if cache is None else CachedOffice(office, cache)
+
+
+def office_seconds(office: Converter) -> dict[str, float]:
     """LibreOffice's busy time (it overlaps the rendering, so it is not part of the sum)."""
     return {"conversion (LibreOffice busy, overlapped)": office.busy_seconds}
 
 
-def render_and_convert(checked: CheckedMeeting, office: LibreOffice, work: Path, timer: Timer,
-                       ready: Rendered | None = None) -> Papers:
+def render_and_convert(checked: CheckedMeeting, office: Converter, work: Path, timer: Timer,
+                       ready: Rendered | None = None, cache: Cache | None = None) -> Papers:
     """Render the deck, the pack's own documents and the reports (or take ``ready`` ones), each
     handed to LibreOffice as soon as it exists (the deck converts while the reports render),
-    then wait for the PDFs."""
+    then wait for the PDFs. The deck and the charts are reused from ``cache`` when nothing
+    that shapes them changed."""
     inputs = checked.inputs
     conversions = []
     deck = ready.deck if ready else None
     if inputs.deck is not None and checked.deck_model is not None and ready is None:
         with timer("deck"):
-            deck = build_deck(inputs.deck, checked.deck_model, work / "deck")
+            deck = build_deck(inputs.deck, checked.deck_model, work / "deck", cache)
     if deck is not None:
         conversions.append(office.submit([deck], work / "pdf-deck"))
     with timer("pack documents"):
@@ -177,7 +192,8 @@ def render_and_convert(checked: CheckedMeeting, office: LibreOffice, work: Path,
         reports = ready.reports
     else:
         with timer("reports"):
-            reports = build_reports(inputs, work / "reports", checked.model)
+            reports = build_reports(inputs, work / "reports", checked.model,
+                                    chart_cache=cache.charts if cache is not None else None)
     supplied = supplied_papers(inputs.loaded, work / "supplied")
     papers = (*reports, *supplied)
     sources = [r.body for r in papers] + [a.source for r in papers for a in r.appendices
@@ -200,8 +216,10 @@ def _write_warnings(path: Path, warnings: tuple[Finding, ...]) -> None:
 
 
 def run_facts(checked: CheckedMeeting, pack: PackResult, started: dt.datetime,
-              revisions: tuple[dict[str, str], ...]) -> dict[str, object]:
-    """The manifest's description of the run: meeting, period, revisions, page ranges."""
+              revisions: tuple[dict[str, str], ...], cache: Cache | None = None
+              ) -> dict[str, object]:
+    """The manifest's description of the run: meeting, period, revisions, page ranges, and
+    the PDFs taken from the cache (``reused``)."""
     m = checked.inputs.loaded.meeting
     model: ReportModel | None = checked.model
     return {
@@ -214,4 +232,5 @@ def run_facts(checked: CheckedMeeting, pack: PackResult, started: dt.datetime,
             "public": pack.public.name, "exempt": pack.exempt.name if pack.exempt else None,
             "pages": {str(n): [s.first, s.last] for n, s in pack.spans.items()},
         },
+        "reused": sorted(cache.reused) if cache is not None else [],
     }

@@ -7,7 +7,6 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from builder.assemble.convert import LibreOffice
 from builder.assemble.pack import (
     FrontMatter,
     PackPaper,
@@ -21,6 +20,7 @@ from builder.assemble.pagination import Span
 from builder.config.meeting import numbered_items
 from builder.errors import AssemblyError
 from builder.parts import ReportParts
+from builder.pipeline.cached_pdfs import Converter
 from builder.pipeline.inputs import MeetingInputs
 from builder.pipeline.progress import Timer
 from builder.present import pack_context as pc
@@ -105,7 +105,7 @@ def render_pack_documents(inputs: MeetingInputs, docs: Path) -> PackDocuments:
     return PackDocuments(front, blank, minutes, notices)
 
 
-def assemble_packs(inputs: MeetingInputs, papers: Papers, office: LibreOffice, work: Path,
+def assemble_packs(inputs: MeetingInputs, papers: Papers, office: Converter, work: Path,
                    out_dir: Path, timer: Timer) -> PackResult:
     """Paginate, render and convert the agenda with the page ranges, write both packs."""
     loaded = inputs.loaded

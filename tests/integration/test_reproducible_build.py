@@ -19,7 +19,8 @@ RUN_FACTS = ("built_at", "seconds")
 
 
 def build(out: Path) -> dict[str, bytes]:
-    result = CliRunner().invoke(app, ["build", str(MEETING), "--out", str(out)])
+    # no cache: the second build must make every file again, not copy the first one's
+    result = CliRunner().invoke(app, ["build", str(MEETING), "--out", str(out), "--no-cache"])
     assert result.exit_code == 0, result.output
     return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file()}
 

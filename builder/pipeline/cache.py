@@ -1,0 +1,120 @@
+"""A content-addressed store of built files (``.builder-cache/`` beside the output folder, or
+``--cache DIR``).
+
+An entry's key is the sha256 of a canonical (sorted JSON) description of everything that shapes
+the file: for a PDF, the source document's bytes, the export options, LibreOffice's build and
+builder's own code (:func:`builder_fingerprint`). The entry is the file plus a sidecar holding
+the key and the sha256 of the file's bytes; a read checks both, so a corrupt, truncated or
+foreign entry is dropped and rebuilt, never used. Writes are atomic (a temporary file renamed),
+so an interrupted run leaves no half entry that looks whole.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import shutil
+from collections.abc import Mapping
+from pathlib import Path
+
+import builder
+from builder import __version__
+from builder.assemble.manifest import sha256
+from builder.outputs import atomic_file
+
+CACHE_FOLDER = ".builder-cache"
+CHARTS = "charts"
+SIDECAR = ".json"
+
+
+@functools.cache
+def builder_fingerprint() -> str:
+    """builder's version and a hash of its code and shipped templates: a cached file made by
+    other code is not reused."""
+    package = Path(builder.__file__).parent
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix not in (".pyc", ".pyo"):
+            digest.update(str(path.relative_to(package)).encode())
+            digest.update(sha256(path).encode())
+    return f"{__version__}+{digest.hexdigest()[:16]}"
+
+
+def cache_key(description: Mapping[str, object]) -> str:
+    """The key of what ``description`` (JSON-able) says shapes a file."""
+    text = json.dumps({**description, "builder": builder_fingerprint()}, sort_keys=True,
+                      separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class Cache:
+    """The store in ``root``; ``reused`` names every file a ``fetch`` supplied this run."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.reused: list[str] = []
+
+    @property
+    def charts(self) -> Path:
+        """The folder of charts (their names hash their data: see ``render.charts``)."""
+        return self.root / CHARTS
+
+    def _entry(self, key: str) -> Path:
+        return self.root / "files" / key[:2] / key
+
+    def fetch(self, key: str, target: Path) -> bool:
+        """Copy the entry ``key`` to ``target`` if it is there and intact; a damaged entry is
+        removed (and False returned, so the caller rebuilds it)."""
+        entry = self._entry(key)
+        sidecar = entry.with_name(entry.name + SIDECAR)
+        if not entry.is_file() or not sidecar.is_file():
+            return False
+        try:
+            meta = json.loads(sidecar.read_text(encoding="utf-8"))
+            intact = (isinstance(meta, dict) and meta.get("key") == key
+                      and meta.get("sha256") == sha256(entry))
+        except (OSError, ValueError):
+            intact = False
+        if not intact:
+            self._drop(entry, sidecar)
+            return False
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(entry, target)
+        if sha256(target) != meta["sha256"]:  # changed while being copied
+            target.unlink()
+            return False
+        self.reused.append(target.name)
+        return True
+
+    def store(self, key: str, source: Path) -> None:
+        """Keep a copy of ``source`` as the entry ``key`` (atomically; the sidecar last)."""
+        entry = self._entry(key)
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        digest = sha256(source)
+        with atomic_file(entry) as tmp:
+            shutil.copyfile(source, tmp)
+        with atomic_file(entry.with_name(entry.name + SIDECAR)) as tmp:
+            tmp.write_text(json.dumps({"key": key, "sha256": digest, "name": source.name}),
+                           encoding="utf-8")
+
+    @staticmethod
+    def _drop(entry: Path, sidecar: Path) -> None:
+        for path in (sidecar, entry):
+            path.unlink(missing_ok=True)
+
+
+
+def cache_folder(out_dir: Path, chosen: Path | None, off: bool) -> Path | None:
+    """Where a run keeps its cache: ``chosen``, else ``.builder-cache`` beside ``out_dir`` (not
+    in it: a failed run leaves the output folder as it was); None when ``off``
+    (``--no-cache``)."""
+    if off:
+        return None
+    return chosen if chosen is not None else out_dir.absolute().parent / CACHE_FOLDER
+
+
+def holds_files(folder: Path) -> bool:
+    """Whether the cache in ``folder`` has entries (a rebuild may then need no LibreOffice)."""
+    files = folder / "files"
+    return files.is_dir() and any(files.iterdir())

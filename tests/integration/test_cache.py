@@ -1,0 +1,151 @@
+"""The build cache (issue 14): a rebuild converts only what changed, gives the same bytes, and
+never trusts a damaged entry. Real LibreOffice; every conversion LibreOffice is asked for is
+recorded by the name of the document it was given."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+import builder.pipeline.deck
+from builder.assemble.convert import LibreOffice
+from builder.assemble.office import CallResult, Instance
+from builder.present.deck_context import DeckContext
+from tests.conftest import CONFIG, Cli
+
+pytestmark = pytest.mark.libreoffice
+
+SENTENCE = "Attached as Appendix 1 is a summary of performance"
+CHANGED = "Attached as Appendix 1 is a short summary of performance"
+
+
+@dataclass
+class Recorded:
+    """The documents LibreOffice converted, how many times a session started it, how many
+    decks were rendered."""
+
+    converted: list[str]
+    starts: int = 0
+    decks: int = 0
+
+
+@pytest.fixture
+def recorded(monkeypatch: pytest.MonkeyPatch) -> Recorded:
+    record = Recorded([])
+    convert, start, render = Instance.convert, LibreOffice._start, builder.pipeline.deck.render_deck
+
+    def counted_convert(self: Instance, files: list[Path], out_dir: Path, export: str
+                        ) -> CallResult:
+        record.converted += [f.resolve().name for f in files]
+        return convert(self, files, out_dir, export)
+
+    def counted_start(self: LibreOffice) -> None:
+        record.starts += 1
+        start(self)
+
+    def counted_render(context: DeckContext, template: Path, out: Path) -> None:
+        record.decks += 1
+        render(context, template, out)
+
+    monkeypatch.setattr(builder.pipeline.deck, "render_deck", counted_render)
+    monkeypatch.setattr(Instance, "convert", counted_convert)
+    monkeypatch.setattr(LibreOffice, "_start", counted_start)
+    return record
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> Path:
+    folder = tmp_path / "config"
+    shutil.copytree(CONFIG, folder)
+    return folder
+
+
+def built(cli: Cli, config: Path, out: Path, cache: Path) -> dict[str, object]:
+    run = cli("build", str(config / "meetings" / "2023-11-23.yaml"), "--out", str(out),
+              "--cache", str(cache))
+    assert run.code == 0, run.err
+    manifest: dict[str, object] = json.loads((out / "manifest.json").read_text("utf-8"))
+    return manifest
+
+
+def outputs(out: Path) -> dict[str, bytes]:
+    """Every output's bytes but the manifest's (it has the build time and the timings)."""
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir())
+            if p.is_file() and p.name != "manifest.json"}
+
+
+def pdf_entries(cache: Path) -> list[Path]:
+    """The cache's entries holding PDFs (their sidecars name the file)."""
+    return sorted(p for p in (cache / "files").rglob("*") if p.is_file()
+                  and p.suffix != ".json" and made_by(p).endswith(".pdf"))
+
+
+class DescribeRebuild:
+    def it_converts_nothing_and_starts_no_libreoffice_when_nothing_changed(
+            self, cli: Cli, config: Path, tmp_path: Path, recorded: Recorded) -> None:
+        cache = tmp_path / "cache"
+        first = built(cli, config, tmp_path / "first", cache)
+        converted_first = list(recorded.converted)
+        assert recorded.decks == 1
+        recorded.converted.clear()
+        recorded.starts = recorded.decks = 0
+
+        second = built(cli, config, tmp_path / "second", cache)
+
+        assert first["reused"] == []
+        assert recorded.converted == []
+        assert recorded.starts == 0
+        assert recorded.decks == 0
+        deck = "b4b-board-deck-2023-10.pptx"
+        assert deck in second["reused"]  # type: ignore[operator]
+        assert len(second["reused"]) == len(converted_first) + 1  # type: ignore[arg-type]
+        assert outputs(tmp_path / "second") == outputs(tmp_path / "first")
+
+    def it_reconverts_only_the_report_whose_sentence_changed(
+            self, cli: Cli, config: Path, tmp_path: Path, recorded: Recorded) -> None:
+        cache = tmp_path / "cache"
+        built(cli, config, tmp_path / "first", cache)
+        meeting = config / "meetings" / "2023-11-23.yaml"
+        text = meeting.read_text("utf-8")
+        assert text.count(SENTENCE) == 1
+        meeting.write_text(text.replace(SENTENCE, CHANGED), "utf-8")
+        recorded.converted.clear()
+        recorded.decks = 0
+
+        built(cli, config, tmp_path / "second", cache)
+
+        assert recorded.converted == ["item-10-children-and-learning-performance-body.docx"]
+        assert recorded.decks == 0
+
+
+class DescribeDamagedEntry:
+    def it_is_detected_by_its_hash_and_rebuilt(self, cli: Cli, config: Path, tmp_path: Path,
+                                               recorded: Recorded) -> None:
+        cache = tmp_path / "cache"
+        built(cli, config, tmp_path / "first", cache)
+        truncated, foreign, other = pdf_entries(cache)[:3]
+        truncated.write_bytes(truncated.read_bytes()[:-100])
+        shutil.copyfile(other, foreign)  # a whole PDF, but not the one its key names
+        damaged = {made_by(truncated), made_by(foreign)}  # the PDFs' names
+        recorded.converted.clear()
+
+        second = built(cli, config, tmp_path / "second", cache)
+
+        assert sorted(Path(n).stem for n in recorded.converted) == \
+            sorted(Path(n).stem for n in damaged)
+        assert not damaged & set(second["reused"])  # type: ignore[call-overload]
+        assert outputs(tmp_path / "second") == outputs(tmp_path / "first")
+        for entry in (truncated, foreign):  # stored afresh, matching their sidecars
+            meta = json.loads(entry.with_name(entry.name + ".json").read_text("utf-8"))
+            assert hashlib.sha256(entry.read_bytes()).hexdigest() == meta["sha256"]
+
+
+def made_by(entry: Path) -> str:
+    """The name of the file an entry holds, as its sidecar says."""
+    name: str = json.loads(entry.with_name(entry.name + ".json").read_text("utf-8"))["name"]
+    return name
