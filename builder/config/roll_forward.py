@@ -5,8 +5,9 @@ lists as still to supply):
 
 * the meeting: date and issue date (the same lead time), the data period, a new values file
   added after the current ones (a later file revises earlier ones); standard and minutes items
-  kept, reports kept only when ``recurring: true``; literal mentions of this meeting's date and
-  period in text fields become ``{{ meeting.date | long_date }}`` and ``{{ period.name }}``;
+  kept, reports kept only when ``recurring: true``, supplied papers (one-off) dropped; literal
+  mentions of this meeting's date and period in text fields become
+  ``{{ meeting.date | long_date }}`` and ``{{ period.name }}``;
 * the minutes item points at a skeleton of *this* meeting's minutes: its agenda items in order,
   numbered on from the previous minutes through the municipal year (restarting at 1 at the
   first meeting of the council's ``meeting_dates``), each item's words to supply;
@@ -59,7 +60,7 @@ def next_meeting(meeting: Meeting, date: dt.date, period: Month, files: Files,
     old_period = parse_period(meeting.data.period) if meeting.data else None
     items = []
     for item in meeting.items:
-        if item.kind == "report" and not item.recurring:
+        if item.kind == "paper" or (item.kind == "report" and not item.recurring):
             continue
         if item.kind == "minutes":
             text = item.description

@@ -51,8 +51,8 @@ def corrupt_word(path: Path) -> Path:
 
 
 def stand_in_reports(papers: Path, corrupt: int | None) -> object:
-    """A ``build_reports`` returning small papers for the sample's four reports (item 9 with
-    one public and two exempt appendices, item 10 with the deck); item ``corrupt``'s body is
+    """A ``build_reports`` returning small papers for the sample's three reports (item 10 with
+    the deck; item 9 is a supplied paper, converted as it is); item ``corrupt``'s body is
     corrupt."""
 
     def reports(inputs: MeetingInputs, out_dir: Path, model: ReportModel | None = None,
@@ -63,19 +63,11 @@ def stand_in_reports(papers: Path, corrupt: int | None) -> object:
 
         parts = []
         for number, title in ((7, "BUILDING FOR BRILLIANCE"),
-                              (9, "SEND AND HOME TO SCHOOL TRANSPORT"),
                               (10, "CHILDREN AND LEARNING - PERFORMANCE"),
                               (11, "MONITORING SCRUTINY RECOMMENDATIONS")):
             body = (corrupt_word(papers / f"item-{number}-body.docx") if number == corrupt
                     else paper(f"item-{number}-body", f"{title} report"))
             appendices: tuple[AppendixPart, ...] = ()
-            if number == 9:
-                appendices = (
-                    AppendixPart(1, "Annual review", "file", paper("a1", "Public annual review")),
-                    AppendixPart(2, "Capital", "file", paper("a2", "Secret capital words"), True,
-                                 "category 3 paragraph 10.4", "it is commercial"),
-                    AppendixPart(3, "Transport", "file", paper("a3", "Secret transport words"),
-                                 True, "category 3 paragraph 10.4", "it is commercial"))
             if number == 10:
                 appendices = (AppendixPart(1, "Slides", "deck", None),)
             parts.append(ReportParts(number, title, body, body, appendices))
@@ -122,20 +114,22 @@ def test_pack_writes_the_two_packs_only(papers: Path, tmp_path: Path,
     assert f"wrote {out / 'agenda-pack-public.pdf'}" in capsys.readouterr().out
     public = summarize(out / "agenda-pack-public.pdf")
     text = " ".join(public.texts)
-    assert "Public annual review" in text and "Secret" not in text
+    assert "BUILDING FOR BRILLIANCE report" in text and "Send Annual Review" in text
+    assert text.count("NOT FOR PUBLICATION") == 2  # the notices for item 9's appendices 2, 3
     heads = [s.head for s in public.stamps if s.head]
     assert heads == ["Agenda Item 6", "Agenda Item 7", "Agenda Item 9", "Agenda Item 10",
                      "Agenda Item 11"]
     exempt = summarize(out / "agenda-pack-exempt.pdf")
-    assert [t.split()[:3] for t in exempt.texts] == [["Secret", "capital", "words"],
-                                                    ["Secret", "transport", "words"]]
+    assert [b.title for b in exempt.bookmarks] == [
+        "Agenda Item 9, Appendix 2: SEND Capital Programme Briefing Paper",
+        "Agenda Item 9, Appendix 3: Home to School Transport Service Review"]
 
 
 def test_a_corrupt_paper_stops_the_build_and_keeps_the_previous_output(
         papers: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setattr(builder.pipeline.meeting, "build_reports",
-                        stand_in_reports(papers, corrupt=9))
+                        stand_in_reports(papers, corrupt=10))
     out = tmp_path / "site" / "out"
     out.mkdir(parents=True)
     (out / "agenda-pack-public.pdf").write_bytes(b"the previous pack")
@@ -146,7 +140,7 @@ def test_a_corrupt_paper_stops_the_build_and_keeps_the_previous_output(
 
     message = capsys.readouterr().err
     assert "assembly error: PDF conversion failed (1 problem)" in message
-    assert f"{papers / 'item-9-body.docx'}: LibreOffice produced no PDF (tried twice)" in message
+    assert f"{papers / 'item-10-body.docx'}: LibreOffice produced no PDF (tried twice)" in message
     assert "Traceback" not in message
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     beside = sorted(p.name for p in out.parent.iterdir() if p.name != CACHE_FOLDER)

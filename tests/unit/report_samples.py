@@ -15,15 +15,17 @@ from docx.oxml.ns import qn
 
 from builder.pipeline.checked import check_meeting
 from builder.pipeline.reports import build_reports
-from tests.conftest import CONFIG
+from tests.conftest import FIXTURES
 
 SEND_ITEM = 9
 """The SEND report: three appendices, 2 and 3 exempt, named in its confidentiality statement."""
+SEND_MEETING = FIXTURES / "report_2023" / "meeting.yaml"
+"""A meeting with the SEND report as a YAML report (the sample has it as a supplied paper)."""
 
 
 def render_published(folder: Path) -> Path:
-    """The body of the sample meeting's SEND report, as ``builder report`` writes it."""
-    checked = check_meeting(CONFIG / "meetings" / "2023-11-23.yaml")
+    """The body of the SEND report, as ``builder report`` writes it."""
+    checked = check_meeting(SEND_MEETING)
     (parts,) = build_reports(checked.inputs, folder, checked.model, only=SEND_ITEM)
     return parts.body
 

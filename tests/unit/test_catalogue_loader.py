@@ -66,7 +66,7 @@ class DescribeLoadCatalogue:
 
     def it_loads_the_sample_council(self) -> None:
         cat = load_catalogue(CONFIG / "indicators.yaml")
-        assert len(cat.indicators) == 64
+        assert len(cat.indicators) == 66
         assert [t.key for t in cat.themes] == [
             "right-support", "localities", "birth-families", "placement-stability", "workforce",
             "practice-standards"]

@@ -38,7 +38,7 @@ class DescribeValidate:
     def it_passes_the_sample_with_exit_0(self, cli: Cli) -> None:
         run = cli("validate", *SAMPLE)
         assert run.code == 0, run.err
-        assert run.out.strip() == ("OK: 64 indicators, values to Oct-23, 0 revision(s), "
+        assert run.out.strip() == ("OK: 66 indicators, values to Oct-23, 0 revision(s), "
                                    "0 warning(s)")
         assert run.err == ""
 
@@ -112,7 +112,7 @@ class DescribeIndicators:
         out = tmp_path / "out" / "dataset.csv"
         run = cli("indicators", *SAMPLE, "--period", "2023-10", "--out", str(out))
         assert run.code == 0, run.err
-        assert run.out.strip() == f"wrote {out} (64 indicators, Oct-23)"
+        assert run.out.strip() == f"wrote {out} (66 indicators, Oct-23)"
         with out.open(encoding="utf-8") as handle:
             rows = {r["key"]: r for r in csv.DictReader(handle)}
         assert rows["contacts"]["pct_change_prev_display"] == "25%"

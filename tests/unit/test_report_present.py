@@ -19,9 +19,11 @@ from builder.errors import TemplateError
 from builder.present import report_appendices as pa
 from builder.present.dataset_columns import change_text
 from builder.present.report_context import appendix_list, report_context
-from tests.conftest import CONFIG
+from tests.conftest import CONFIG, FIXTURES
 
 SAMPLE = CONFIG / "meetings" / "2023-11-23.yaml"
+SEND_YAML = FIXTURES / "report_2023" / "meeting.yaml"
+"""The SEND report (items[7]) as a YAML report; the sample has it as a supplied paper."""
 OCTOBER = Month(2023, 10)
 WITHHELD = "{appendices} {verb} withheld ({category}): {reason}."
 
@@ -29,6 +31,11 @@ WITHHELD = "{appendices} {verb} withheld ({category}): {reason}."
 @pytest.fixture(scope="module")
 def sample() -> LoadedMeeting:
     return load_meeting(SAMPLE)
+
+
+@pytest.fixture(scope="module")
+def send_meeting() -> LoadedMeeting:
+    return load_meeting(SEND_YAML)
 
 
 class DescribeReportContext:
@@ -45,9 +52,10 @@ class DescribeReportContext:
             "Performance information up to 31 October 2023 is attached as Appendix 1.")
         assert "up to the end of October 2023." in context["brief_summary"][0]
 
-    def it_prints_none_blank_or_generated_confidentiality(self, sample: LoadedMeeting) -> None:
+    def it_prints_none_blank_or_generated_confidentiality(
+            self, sample: LoadedMeeting, send_meeting: LoadedMeeting) -> None:
         b4b = report_context(sample, 6, OCTOBER, WITHHELD)
-        send = report_context(sample, 7, OCTOBER, WITHHELD)
+        send = report_context(send_meeting, 7, OCTOBER, WITHHELD)
         performance = report_context(sample, 8, OCTOBER, WITHHELD)
         assert (b4b["confidentiality"], b4b["exempt_groups"]) == ("", [])
         assert (performance["confidentiality"], performance["exempt_groups"]) == ("None", [])
@@ -60,8 +68,8 @@ class DescribeReportContext:
                          "relates to the financial and business affairs of both the Council and "
                          "specified third parties and is commercially sensitive."}]
 
-    def it_flags_exempt_appendices_in_the_list(self, sample: LoadedMeeting) -> None:
-        send = report_context(sample, 7, OCTOBER, WITHHELD)
+    def it_flags_exempt_appendices_in_the_list(self, send_meeting: LoadedMeeting) -> None:
+        send = report_context(send_meeting, 7, OCTOBER, WITHHELD)
         assert [(a["number"], a["exempt"]) for a in send["appendices"]] == \
             [(1, False), (2, True), (3, True)]
 
