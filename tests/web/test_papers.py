@@ -74,7 +74,7 @@ class DescribeThePaperForm:
 
     def it_offers_no_form_on_a_meeting_without_supplied_papers(self, client: TestClient
                                                                ) -> None:
-        assert "/paper\"" not in client.get("/meetings/2023-11-23").text
+        assert "/paper\"" not in client.get("/meetings/2017-01-05").text  # no kind: paper item
 
 
 class DescribeANewVersionOfThePaper:
