@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from builder.config.meeting import AgendaItem, LoadedMeeting, numbered_items
 from builder.config.report import Appendix
@@ -13,11 +14,13 @@ from builder.data.safezip import check_office_input
 from builder.errors import ConfigError, Problem, raise_if_any
 
 FILE_TYPES = (".docx", ".pdf")
+R = TypeVar("R", bound="ReportItem")
 
 
 @dataclass(frozen=True)
 class ReportItem:
-    """A report on the agenda: its printed number and its position in ``meeting.items``."""
+    """A paper on the agenda (a YAML report, or a supplied one): its printed number and its
+    position in ``meeting.items``."""
 
     number: int
     index: int
@@ -33,12 +36,18 @@ def slugify(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60].strip("-") or "report"
 
 
+def agenda_entries(loaded: LoadedMeeting, wanted: Callable[[AgendaItem], bool],
+                   kind: type[R]) -> tuple[R, ...]:
+    """The agenda items ``wanted`` picks, as ``kind``, with their agenda numbers."""
+    indexes = {id(item): n for n, item in enumerate(loaded.meeting.items)}
+    return tuple(kind(n.number, indexes[id(n.item)], n.item)
+                 for n in numbered_items(loaded.meeting)
+                 if n.item is not None and wanted(n.item))
+
+
 def report_items(loaded: LoadedMeeting, only: int | None = None) -> tuple[ReportItem, ...]:
     """The meeting's report items with their agenda numbers; ``only`` picks one."""
-    indexes = {id(item): n for n, item in enumerate(loaded.meeting.items)}
-    items = tuple(ReportItem(n.number, indexes[id(n.item)], n.item)
-                  for n in numbered_items(loaded.meeting)
-                  if n.item is not None and n.item.report is not None)
+    items = agenda_entries(loaded, lambda item: item.report is not None, ReportItem)
     if only is None:
         return items
     chosen = tuple(r for r in items if r.number == only)

@@ -8,10 +8,9 @@ cleaned copy (comments, hidden text and personal metadata removed); a PDF goes i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
-from builder.config.meeting import AgendaItem, LoadedMeeting, numbered_items
+from builder.config.meeting import AgendaItem, LoadedMeeting
 from builder.config.paper import Paper
 from builder.config.report_format import ReportFormat, load_report_format, variant_format
 from builder.data.safezip import check_office_input
@@ -20,29 +19,21 @@ from builder.inspection.report_check import ItemAppendices, check_report
 from builder.inspection.report_document import Finding, ReportDocument
 from builder.inspection.report_hygiene import hygiene_findings
 from builder.parts import AppendixPart, ReportParts
-from builder.pipeline.agenda import slugify
+from builder.pipeline.agenda import ReportItem, agenda_entries
 from builder.render.report_clean import clean_report
 
 
-@dataclass(frozen=True)
-class SuppliedItem:
-    """A paper on the agenda: its number, its position in ``meeting.items``, the paper."""
-
-    number: int
-    index: int
-    item: AgendaItem
-    paper: Paper
+class SuppliedItem(ReportItem):
+    """A supplied paper on the agenda (``kind: paper``)."""
 
     @property
-    def stem(self) -> str:
-        return f"item-{self.number:02d}-{slugify(self.item.title)}"
+    def paper(self) -> Paper:
+        assert self.item.paper is not None  # supplied_items picks only items with a paper
+        return self.item.paper
 
 
 def supplied_items(loaded: LoadedMeeting) -> tuple[SuppliedItem, ...]:
-    indexes = {id(item): n for n, item in enumerate(loaded.meeting.items)}
-    return tuple(SuppliedItem(n.number, indexes[id(n.item)], n.item, n.item.paper)
-                 for n in numbered_items(loaded.meeting)
-                 if n.item is not None and n.item.paper is not None)
+    return agenda_entries(loaded, lambda item: item.paper is not None, SuppliedItem)
 
 
 def supplied_files(loaded: LoadedMeeting, item: AgendaItem) -> list[Path]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import builder.cli
@@ -19,8 +21,11 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 class DescribeLaunch:
     @pytest.mark.parametrize("command", ["build", "pack"])
     def it_starts_two_instances_before_a_converting_command(
-            self, command: str, calls: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
-        monkeypatch.setattr("sys.argv", ["builder", command, "meeting.yaml", "--out", "out"])
+            self, command: str, calls: list[str], monkeypatch: pytest.MonkeyPatch,
+            tmp_path: Path) -> None:
+        # an output folder of its own: the cache beside it is empty (a filled one skips this)
+        monkeypatch.setattr("sys.argv", ["builder", command, "meeting.yaml", "--out",
+                                         str(tmp_path / "out")])
         launch.main()
         assert calls == ["start 2", "cli"]
 
