@@ -9,7 +9,8 @@ from lxml import etree
 
 from builder.config.report_format import ReportFormat
 from builder.data.docx_package import NS, w
-from builder.inspection.report_document import Finding, ReportDocument, is_on, run_text, shorten
+from builder.inspection.hidden_runs import hidden_runs, hiding_styles
+from builder.inspection.report_document import Finding, ReportDocument, run_text, shorten
 
 CHANGES = {"ins": "inserted", "del": "deleted", "moveFrom": "moved from", "moveTo": "moved to"}
 FORMAT_CHANGES = ("rPrChange", "pPrChange", "sectPrChange", "tblPrChange", "trPrChange",
@@ -66,13 +67,19 @@ def comments(doc: ReportDocument) -> list[Finding]:
 
 
 def hidden_text(doc: ReportDocument) -> list[Finding]:
-    """Runs formatted hidden (w:vanish): printed by nobody, read by anyone who looks."""
+    """Hidden runs (:mod:`builder.inspection.hidden_runs`: by the run, its character style or
+    its paragraph's style): printed by nobody, read by anyone who looks. One finding a
+    paragraph."""
+    hiding = hiding_styles(doc.xml("word/styles.xml"))
     found = []
     for part, tree in doc.content_parts():
-        for paragraph in tree.iter(w("p")):
-            hidden = [r for r in paragraph.iter(w("r"))
-                      if is_on(r.find(f"{w('rPr')}/{w('vanish')}"))]
-            text = "".join(run_text(r) for r in hidden)
+        by_paragraph: dict[etree._Element, list[etree._Element]] = {}
+        for run in hidden_runs(tree, hiding):
+            paragraph = next(run.iterancestors(w("p")), None)
+            if paragraph is not None:
+                by_paragraph.setdefault(paragraph, []).append(run)
+        for paragraph, runs in by_paragraph.items():
+            text = "".join(run_text(r) for r in runs)
             if text.strip():
                 found.append(doc.finding("hidden text", "error",
                                          f"hidden text ‘{shorten(text)}’", paragraph, part))

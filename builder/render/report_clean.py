@@ -16,6 +16,7 @@ from lxml import etree
 
 from builder.config.report_format import ReportFormat
 from builder.data.docx_package import NS, parse_part, read_parts, serialize, w
+from builder.inspection.hidden_runs import hidden_runs, hiding_styles
 from builder.inspection.report_document import ReportDocument, is_on
 from builder.inspection.report_hygiene import (
     CHANGES,
@@ -60,9 +61,11 @@ def clean_report(source: Path, target: Path, fmt: ReportFormat, accept_changes: 
     removed: list[str] = []
     left: list[str] = []
     changes = 0
+    styles = parts.get("word/styles.xml")
+    hiding = hiding_styles(parse_part("word/styles.xml", styles) if styles else None)
     for name in _content_parts(parts):
         tree = parse_part(name, parts[name])
-        counts = (_drop_comment_marks(tree), _drop_hidden(tree))
+        counts = (_drop_comment_marks(tree), _drop_hidden(tree, hiding))
         tracked = len(list(tree.iter(*(w(k) for k in (*CHANGES, *FORMAT_CHANGES)))))
         if accept_changes and tracked:
             _accept(tree)
@@ -129,9 +132,10 @@ def _drop_comment_marks(tree: etree._Element) -> int:
     return sum(1 for m in marks if m.tag == w("commentReference"))
 
 
-def _drop_hidden(tree: etree._Element) -> int:
-    """Remove hidden runs; a paragraph whose mark is hidden and that is left empty goes too."""
-    runs = [r for r in tree.iter(w("r")) if is_on(r.find(f"{w('rPr')}/{w('vanish')}"))]
+def _drop_hidden(tree: etree._Element, hiding: frozenset[str]) -> int:
+    """Remove hidden runs (hidden by themselves or by a style in ``hiding``); a paragraph whose
+    mark is hidden and that is left empty goes too."""
+    runs = hidden_runs(tree, hiding)
     for run in runs:
         _remove(run)
     for paragraph in list(tree.iter(w("p"))):

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
@@ -75,6 +76,16 @@ class DescribeTheCleanedCopy:
         assert result.removed == ("1 comment mark", "1 hidden run", "1 comment", "author",
                                   "company", "custom properties")
         assert result.left == ()
+
+    def it_removes_text_hidden_by_a_style(self, published: Path, tmp_path: Path) -> None:
+        def plant(doc: Any) -> None:
+            doc.styles.add_style("Draft note", WD_STYLE_TYPE.CHARACTER).font.hidden = True
+            paragraph(doc, "There are risks").add_run(" draft figure £2.1m", "Draft note")
+        source = edited(published, tmp_path / "styled.docx", plant)
+        result = clean_report(source, cleaned_name(source), FORMAT)
+        assert result.removed == ("1 hidden run",)
+        assert checks(result.path) == set()
+        assert "draft figure" not in document_text(result.path)
 
     def it_keeps_the_text_and_every_other_part(self, published: Path, defective: Path) -> None:
         before = parts(defective)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_COLOR_INDEX
 from docx.shared import RGBColor
 
@@ -82,6 +83,28 @@ class DescribeWhatMustNotBePublished:
             paragraph(doc, "An overview").add_run(" draft figure £2.1m").font.hidden = True
         (found,) = planted(published, tmp_path, hide, "hidden text")
         assert (found.paragraph, found.what) == (48, "hidden text ‘draft figure £2.1m’")
+
+    def it_finds_text_hidden_by_a_character_or_paragraph_style(self, published: Path,
+                                                               tmp_path: Path) -> None:
+        def hide(doc: Any) -> None:
+            doc.styles.add_style("Draft note", WD_STYLE_TYPE.CHARACTER).font.hidden = True
+            based = doc.styles.add_style("Hidden base", WD_STYLE_TYPE.PARAGRAPH)
+            based.font.hidden = True
+            hidden = doc.styles.add_style("Working notes", WD_STYLE_TYPE.PARAGRAPH)
+            hidden.base_style = based  # hidden through the style it is based on
+            paragraph(doc, "An overview").add_run(" draft figure £2.1m", "Draft note")
+            paragraph(doc, "There are risks").style = hidden
+        run, styled = planted(published, tmp_path, hide, "hidden text")
+        assert (run.paragraph, run.what) == (48, "hidden text ‘draft figure £2.1m’")
+        assert styled.paragraph == 56 and styled.what.startswith("hidden text ‘There are risks")
+
+    def it_leaves_a_run_shown_by_its_own_setting_in_a_hiding_style(self, published: Path,
+                                                                  tmp_path: Path) -> None:
+        def show(doc: Any) -> None:
+            doc.styles.add_style("Draft note", WD_STYLE_TYPE.CHARACTER).font.hidden = True
+            run = paragraph(doc, "An overview").add_run(" shown", "Draft note")
+            run.font.hidden = False
+        assert planted(published, tmp_path, show, "hidden text") == []
 
     def it_warns_of_names_and_custom_properties_in_the_metadata(self, published: Path,
                                                                 tmp_path: Path) -> None:
