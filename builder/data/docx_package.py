@@ -7,6 +7,7 @@ so that a cleaned copy can keep every part it does not change byte for byte.
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from lxml import etree
@@ -31,6 +32,18 @@ PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False
 def w(name: str) -> str:
     """The Clark name of a WordprocessingML element or attribute: ``w('p')``."""
     return f"{{{W}}}{name}"
+
+
+def block_items(container: etree._Element) -> Iterator[etree._Element]:
+    """The paragraphs and tables of a body (or cell) in reading order, including those inside
+    block-level content controls (``w:sdt``), which Word prints like any other."""
+    for child in container:
+        if child.tag in (w("p"), w("tbl")):
+            yield child
+        elif child.tag == w("sdt"):
+            content = child.find(w("sdtContent"))
+            if content is not None:
+                yield from block_items(content)
 
 
 def read_parts(path: Path) -> dict[str, bytes]:

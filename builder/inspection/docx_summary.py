@@ -14,6 +14,8 @@ from typing import Any
 from docx import Document
 from docx.oxml.ns import qn
 
+from builder.data.docx_package import block_items
+
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
          (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
@@ -85,7 +87,7 @@ def summarize_docx(path: Path) -> DocxSummary:
     paragraphs: list[Para] = []
     tables: list[Table] = []
     order: list[str] = []
-    for child in doc.element.body:
+    for child in block_items(doc.element.body):
         if child.tag == qn("w:p"):
             order.append("p")
             style_id = _val(child.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")) or "Normal"

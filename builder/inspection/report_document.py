@@ -9,7 +9,7 @@ from typing import Literal
 
 from lxml import etree
 
-from builder.data.docx_package import parse_part, read_parts, w
+from builder.data.docx_package import block_items, parse_part, read_parts, w
 from builder.inspection.docx_summary import summarize_docx
 
 Severity = Literal["error", "warning"]
@@ -79,8 +79,9 @@ class ReportDocument:
             raise ValueError("word/document.xml has no body")
         self.body = body
         summary = summarize_docx(path)
-        elements = [c for c in body if c.tag == w("p")]
-        self.tables = [c for c in body if c.tag == w("tbl")]
+        blocks = list(block_items(body))  # content controls' paragraphs are checked too
+        elements = [c for c in blocks if c.tag == w("p")]
+        self.tables = [c for c in blocks if c.tag == w("tbl")]
         # keyed by the element itself: lxml keeps one proxy per node while it is referenced
         self._index = {e: n for n, e in enumerate(elements, 1)}
         self.paragraphs = tuple(
@@ -107,7 +108,7 @@ class ReportDocument:
         if part != "word/document.xml":
             return Finding(check, severity, what, where=part)
         node: etree._Element | None = element
-        while node is not None and node.getparent() is not self.body:
+        while node is not None and node not in self._index and node not in self.tables:
             node = node.getparent()
         if node is not None and node in self._index:
             paragraph = self.paragraphs[self._index[node] - 1]

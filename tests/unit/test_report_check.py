@@ -7,6 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
 from builder.config.report_format import variant_format
 from builder.inspection.report_check import ItemAppendices, blocking, check_report
 from builder.inspection.report_document import Finding
@@ -168,3 +171,42 @@ class DescribeAccessibility:
         found = planted(published, tmp_path, untitle, "accessibility")
         assert [(f.where, f.what, f.severity) for f in found] == [
             ("core properties", "no document title", "warning")]
+
+
+def wrap_in_content_control(first: Any, count: int) -> None:
+    """Put ``count`` body paragraphs from ``first`` inside one block-level content control."""
+    body = first._p.getparent()
+    start = body.index(first._p)
+    sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+    sdt.append(OxmlElement("w:sdtPr"))
+    sdt.append(content)
+    moved = list(body)[start:start + count]
+    body.insert(start, sdt)
+    for element in moved:
+        content.append(element)
+
+
+class DescribeContentControls:
+    def it_reads_headings_and_numbering_inside_a_content_control(self, published: Path,
+                                                                  tmp_path: Path) -> None:
+        def wrap(doc: Any) -> None:
+            wrap_in_content_control(paragraph(doc, "BRIEF SUMMARY"), 4)
+        assert check_report(edited(published, tmp_path / "sdt.docx", wrap), FORMAT, SEND) == []
+
+    def it_finds_guidance_left_inside_a_content_control(self, published: Path,
+                                                        tmp_path: Path) -> None:
+        def leave(doc: Any) -> None:
+            guidance = paragraph(doc, "BRIEF SUMMARY")
+            wrap_in_content_control(guidance, 2)
+            body = doc.element.body
+            first_inside = body.find(qn("w:sdt")).find(qn("w:sdtContent"))[1]
+            first_inside.append(edited_run("[Insert a summary]"))
+        (found,) = planted(published, tmp_path, leave, "guidance")
+        assert (found.paragraph, found.what) == (15, "template guidance or placeholder ‘[insert’")
+
+
+def edited_run(text: str) -> Any:
+    run, t = OxmlElement("w:r"), OxmlElement("w:t")
+    t.text = text
+    run.append(t)
+    return run
