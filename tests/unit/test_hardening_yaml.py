@@ -7,7 +7,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
+from builder.config.catalogue import Indicator
 from builder.config.loader import read_yaml
 from builder.core.limits import LIMITS
 from builder.errors import ConfigError
@@ -114,6 +116,11 @@ class DescribeNumbers:
         problem = error(path).problems[0]
         assert problem.where == "line 2, column 9"
         assert problem.what.endswith("is not finite or larger than 1e+15")
+
+    @pytest.mark.parametrize("word", ["inf", "-Infinity", "nan", "NaN"])
+    def it_refuses_infinity_and_nan_typed_as_words_in_a_number_field(self, word: str) -> None:
+        with pytest.raises(ValidationError, match="finite number"):
+            Indicator(key="x", title="X", theme="t", benchmarks={"England": word})
 
     def it_keeps_ordinary_numbers_and_number_like_text(self, tmp_path: Path) -> None:
         path = write(tmp_path, "a: 1e15\nb: -273.5\nc: 0x1F\nd: 2023-10\ne: '002:5403'\n"
