@@ -33,5 +33,16 @@ def period_option(text: str | None) -> Month | None:
 
 
 def report_warnings(warnings: tuple[object, ...]) -> None:
+    """Each warning on its own line, with its code (``warning [outlier]: ...``) when it has
+    one: the code is what ``data.acknowledged`` names to accept it."""
     for warning in warnings:
-        err.print(Text("warning: ", style="yellow") + Text(str(warning)))
+        code = getattr(warning, "code", None)
+        label = f"warning [{code}]: " if isinstance(code, str) else "warning: "
+        err.print(Text(label, style="yellow") + Text(str(warning)))
+
+
+def report_acknowledged(acknowledged: tuple[tuple[object, str], ...]) -> None:
+    """Each acknowledged warning with the reason the meeting gives for it."""
+    for warning, reason in acknowledged:
+        code = getattr(warning, "code", "")
+        err.print(Text(f"acknowledged [{code}]: ", style="cyan") + Text(f"{warning} ({reason})"))

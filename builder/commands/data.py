@@ -14,6 +14,7 @@ from builder.commands.common import (
     StrictOpt,
     out,
     period_option,
+    report_acknowledged,
     report_warnings,
 )
 from builder.errors import ConfigError
@@ -45,12 +46,15 @@ def validate(meeting: Annotated[Path | None, typer.Argument(
             raise ConfigError("give a MEETING_YAML or --catalogue/--values, not both")
         checked = check_meeting(meeting, strict, allow_outside or ())
         report_warnings(checked.warnings)
+        report_acknowledged(checked.acknowledged)
         models = [m for m in (checked.model, checked.deck_model) if m is not None]
         revisions = len({r for m in models for r in m.revisions})
         data = f", data to {models[0].period.label()}" if models else ""
+        acknowledged = f", {len(checked.acknowledged)} acknowledged" \
+            if checked.acknowledged else ""
         out.print(f"OK: {meeting} can be built ({len(checked.inputs.files)} files checked"
-                  f"{data}, {revisions} revision(s), {len(checked.warnings)} warning(s), "
-                  f"{time.perf_counter() - started:.1f} s)", markup=False)
+                  f"{data}, {revisions} revision(s), {len(checked.warnings)} warning(s)"
+                  f"{acknowledged}, {time.perf_counter() - started:.1f} s)", markup=False)
         return
     if catalogue is None or not values:
         raise ConfigError("nothing to check", hint="Give a meeting YAML (builder validate "

@@ -43,6 +43,26 @@ class Contact(StrictModel):
     """E-mail address, e.g. 'judy.cordell@southampton.gov.uk'."""
 
 
+AcknowledgeableWarning = Literal["outlier", "negative-count", "shifted-series",
+                                 "stale-commentary", "target-on-neutral", "missing-month"]
+
+
+class Acknowledged(StrictModel):
+    """A data warning the analysts have looked into and accept for this meeting (a known break
+    in a series, a cohort change). It is no longer printed as a warning nor fails ``--strict``,
+    but is listed as acknowledged, with its reason, in the build output, ``build-warnings.txt``
+    and ``manifest.json``; one that no longer matches a warning is itself a warning, so it
+    cannot linger."""
+
+    warning: AcknowledgeableWarning
+    """The warning's code: outlier | negative-count | shifted-series | stale-commentary |
+    target-on-neutral | missing-month (the code printed before each warning)."""
+    indicator: str
+    """The key of the indicator the warning is about."""
+    reason: str = Field(min_length=1)
+    """Why the figure is right, in a sentence (kept in the manifest for the audit trail)."""
+
+
 class DataSources(StrictModel):
     """Where the meeting's performance data comes from (paths relative to the meeting YAML)."""
 
@@ -56,6 +76,8 @@ class DataSources(StrictModel):
     """Commentary files (indicator,period,text CSV or YAML)."""
     period: str = Field(pattern=r"^(\d{4}-(0[1-9]|1[0-2])|Q[1-4] \d{4}/\d{2})$")
     """The report month, YYYY-MM."""
+    acknowledged: tuple[Acknowledged, ...] = ()
+    """Data warnings looked into and accepted (see Acknowledged)."""
 
 
 class AgendaItem(StrictModel):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from builder.compute.model import Finding, ReportModel
+from builder.config.meeting import Acknowledged
 from builder.pipeline.data import compute_data, raise_for_warnings
 from builder.pipeline.inputs import MeetingInputs, load_inputs
 
@@ -32,10 +33,36 @@ class CheckedMeeting:
 
     @property
     def warnings(self) -> tuple[Finding, ...]:
-        """The configuration notices and the data warnings of every model, each once."""
+        """The configuration notices and the data warnings of every model, each once, less
+        those the meeting acknowledges (``data.acknowledged``), plus one for each
+        acknowledgement that matches no warning."""
+        acknowledged = self._acknowledgements()
+        found = self._all_warnings()
+        matched = {(w.code, w.indicator) for w in found}
+        unused = tuple(
+            Finding("acknowledged", a.indicator,
+                    f"is acknowledged for a '{a.warning}' warning that this data no longer gives;"
+                    " remove it from data.acknowledged")
+            for a in acknowledged if (a.warning, a.indicator) not in matched)
+        keys = {(a.warning, a.indicator) for a in acknowledged}
+        return (*(w for w in found if (w.code, w.indicator) not in keys), *unused)
+
+    @property
+    def acknowledged(self) -> tuple[tuple[Finding, str], ...]:
+        """Each warning the meeting acknowledges, with the reason it gives."""
+        reasons: dict[tuple[str, str | None], str] = {
+            (a.warning, a.indicator): a.reason for a in self._acknowledgements()}
+        return tuple((w, reasons[(w.code, w.indicator)]) for w in self._all_warnings()
+                     if (w.code, w.indicator) in reasons)
+
+    def _all_warnings(self) -> tuple[Finding, ...]:
         models = [m for m in (self.model, self.deck_model) if m is not None]
         data = (w for m in models for w in m.warnings)
         return tuple(dict.fromkeys((*self.inputs.notices, *data)))
+
+    def _acknowledgements(self) -> tuple[Acknowledged, ...]:
+        data = self.inputs.loaded.meeting.data
+        return data.acknowledged if data is not None else ()
 
 
 def check_meeting(meeting_yaml: Path, strict: bool = False,

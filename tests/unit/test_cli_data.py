@@ -98,7 +98,8 @@ class DescribeValidate:
         lenient = cli(*args)
         assert lenient.code == 0
         assert lenient.err.strip() == (
-            "warning: referrals: has a target but neutral polarity, so no RAG can be given; "
+            "warning [target-on-neutral]: referrals: has a target but neutral polarity, so no "
+            "RAG can be given; "
             "set polarity or remove the target")
         strict = cli(*args, "--strict")
         assert strict.code == 2
