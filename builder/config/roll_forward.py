@@ -4,7 +4,8 @@ What moves on and what is left for an officer (marked ``TO_SUPPLY``, which ``bui
 lists as still to supply):
 
 * the meeting: date and issue date (the same lead time), the data period, a new values file
-  added after the current ones (a later file revises earlier ones); standard and minutes items
+  added after the current ones (a later file revises earlier ones), the acknowledged warnings
+  dropped (they were about this month's data); standard and minutes items
   kept, reports kept only when ``recurring: true``, supplied papers (one-off) dropped; literal
   mentions of this meeting's date and period in text fields become
   ``{{ meeting.date | long_date }}`` and ``{{ period.name }}``;
@@ -84,7 +85,8 @@ def next_meeting(meeting: Meeting, date: dt.date, period: Month, files: Files,
             "values": (*(v.model_copy(update={"path": relocate[v.path]}) for v in data.values),
                        ValuesSource(path=files.values)),
             "commentary": tuple(relocate[c] for c in data.commentary),
-            "period": period.iso()})
+            "period": period.iso(),
+            "acknowledged": ()})  # this month's data was looked into, not next month's
     if meeting.deck is not None and files.deck is not None:
         update["deck"] = files.deck
     rolled = meeting.model_copy(update=update)

@@ -65,3 +65,11 @@ class DescribeAcknowledgedWarnings:
         result = cli("validate", str(meeting))
         assert result.code == 2
         assert "acknowledged" in result.err and "outlier" in result.err
+
+    def it_is_dropped_for_the_next_meeting(self, meeting: Path, cli: Cli) -> None:
+        acknowledge(meeting, COHORT)
+        run = cli("next-meeting", str(meeting), "--date", "2017-03-09", "--period", "2016-12")
+        assert run.code == 0, run.err
+        rolled = yaml.safe_load((meeting.parent / "2017-03-09.yaml").read_text(encoding="utf-8"))
+        assert rolled["data"]["period"] == "2016-12"
+        assert rolled["data"].get("acknowledged", []) == []
