@@ -15,7 +15,8 @@ lists as still to supply):
 * the tracker: rows marked Complete or Rejected are closed at this meeting (they drop off the
   next one, spec E.1), and the numbered resolutions of the minutes on this agenda that are not
   rows yet are added (typed once, in the minutes);
-* the deck: period moved on, its narrative to supply.
+* the deck: period moved on, its narrative to supply; its extra slides' bullets and data notes
+  to review (``[to supply] last month: <text>``: undated text may be stale).
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ from builder.config.tracker import Recommendation, Tracker
 from builder.config.values_source import ValuesSource
 
 TO_SUPPLY = "[to supply]"
+LAST_MONTH = "last month:"
+"""Before a text carried over to be reviewed: delete both markers once it is right."""
 """Marks text an officer still has to write; ``builder validate`` lists every such field."""
 CLOSING = ("Complete", "Rejected")
 
@@ -147,12 +150,22 @@ def carried_tracker(tracker: Tracker, meeting: dt.date, minutes: Minutes | None)
 
 def next_deck(deck: Deck, period: Month, data: DeckData, template: str | None) -> Deck:
     """The deck for ``period`` with ``data`` and ``template`` (paths relative to the new deck
-    file), the service's narrative to supply."""
-    priorities = tuple(p.model_copy(update={"narrative": (TO_SUPPLY,) if p.narrative else ()})
-                       for p in deck.priorities)
+    file), the service's narrative to supply; the bullets of extra slides and the data notes
+    to review (each kept after ``LAST_MONTH``, so it can be reused once checked)."""
+    priorities = tuple(p.model_copy(update={
+        "narrative": (TO_SUPPLY,) if p.narrative else (),
+        "extra_slides": tuple(s.model_copy(update={"bullets": _to_review(s.bullets)})
+                              for s in p.extra_slides)})
+        for p in deck.priorities)
     rolled = deck.model_copy(update={"period": period.iso(), "date": None, "data": data,
-                                     "template": template, "priorities": priorities})
+                                     "template": template, "priorities": priorities,
+                                     "data_notes": _to_review(deck.data_notes)})
     return map_text(rolled, _variables(None, deck.month))
+
+
+def _to_review(texts: tuple[str, ...]) -> tuple[str, ...]:
+    """``[to supply] last month: <text>`` for each text written for this month."""
+    return tuple(f"{TO_SUPPLY} {LAST_MONTH} {t}" for t in texts)
 
 
 def _title_case(title: str) -> str:

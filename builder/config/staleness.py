@@ -29,7 +29,7 @@ from pydantic import BaseModel
 
 from builder.compute.model import Finding
 from builder.compute.periods import Month
-from builder.config.roll_forward import TO_SUPPLY
+from builder.config.roll_forward import LAST_MONTH, TO_SUPPLY
 from builder.config.text_fields import text_fields
 from builder.errors import Problem
 
@@ -95,10 +95,14 @@ def stale_text(sources: Iterable[TextSource], cycle: Cycle) -> list[Finding]:
 
 
 def still_to_supply(source: TextSource) -> list[Problem]:
-    """A Problem for every text field of ``source`` still marked ``TO_SUPPLY``."""
-    return [Problem(source.file, where, "still to supply", "write the text in place of "
-                    f"'{TO_SUPPLY}'") for where, text in text_fields(source.model)
-            if TO_SUPPLY in text]
+    """A Problem for every text field of ``source`` still marked ``TO_SUPPLY`` (or carried
+    over from last month to review: ``TO_SUPPLY LAST_MONTH``)."""
+    review = f"{TO_SUPPLY} {LAST_MONTH}"
+    return [Problem(source.file, where, "carried over from last month, still to review",
+                    f"check it is still true, then delete '{review}'") if review in text else
+            Problem(source.file, where, "still to supply",
+                    f"write the text in place of '{TO_SUPPLY}'")
+            for where, text in text_fields(source.model) if TO_SUPPLY in text]
 
 
 def cycle_findings(cycle: Cycle, council_file: str, minutes: Sequence[tuple[str, dt.date]]

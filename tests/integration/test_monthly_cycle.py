@@ -41,8 +41,9 @@ def new_values(config: Path) -> Path:
 
 
 def supply(path: Path) -> None:
-    path.write_text(path.read_text(encoding="utf-8").replace("'[to supply]'", "Written."),
-                    encoding="utf-8")
+    """Write what is to supply, and accept what was carried over to review."""
+    text = path.read_text(encoding="utf-8").replace("'[to supply]'", "Written.")
+    path.write_text(text.replace("[to supply] last month: ", ""), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -79,6 +80,8 @@ class DescribeTheNextMeeting:
         assert f"{cycle / 'minutes/2023-11-23.yaml'}: present: still to supply" in run.err
         assert f"{cycle / 'decks/b4b-2023-11.yaml'}: priorities[0].narrative[0]: still " \
             "to supply" in run.err
+        assert f"{cycle / 'decks/b4b-2023-11.yaml'}: priorities[1].extra_slides[0]." \
+            "bullets[0]: carried over from last month, still to review" in run.err
 
     def it_builds_papers_with_nothing_stale_once_supplied(self, cli: Cli, cycle: Path) -> None:
         new_values(cycle)
