@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-import yaml
-
 from builder.assemble.convert import MAX_INSTANCES
 from builder.assemble.office import start_early
 from builder.compute.model import IndicatorFigures, ReportModel
@@ -27,6 +25,7 @@ from builder.config.paper import Paper
 from builder.config.report_format import Variant as Variant  # the routes' type of a format
 from builder.config.report_format import variant_format
 from builder.config.values_source import ValuesSource
+from builder.config.yaml_edit import KeyPath, Value, update_yaml
 from builder.data.pdf_check import check_pdf
 from builder.data.safezip import check_office_input
 from builder.errors import BuilderError, ConfigError, Problem
@@ -295,17 +294,17 @@ def _row(fig: IndicatorFigures) -> PreviewRow:
 
 
 def use_data(meeting_yaml: Path, values: Path | None, commentary: Path | None) -> None:
-    """Point the meeting at ``values`` (and/or ``commentary``) instead of the files it names.
-    The YAML is rewritten (comments in it are not kept)."""
+    """Point the meeting at ``values`` (and/or ``commentary``) instead of the files it names;
+    the rest of the YAML, comments included, is kept as it was."""
     raw = read_yaml(meeting_yaml)
-    data = raw.get("data") if isinstance(raw, dict) else None
-    if not isinstance(data, dict):
+    if not isinstance(raw, dict) or not isinstance(raw.get("data"), dict):
         raise ConfigError(f"{meeting_yaml}: the meeting has no 'data' section")
+    changes: dict[KeyPath, Value] = {}
     if values is not None:
-        data["values"] = [_relative(values, meeting_yaml)]
+        changes[("data", "values")] = (_relative(values, meeting_yaml),)
     if commentary is not None:
-        data["commentary"] = [_relative(commentary, meeting_yaml)]
-    _write_yaml(meeting_yaml, raw)
+        changes[("data", "commentary")] = (_relative(commentary, meeting_yaml),)
+    update_yaml(meeting_yaml, changes)
 
 
 def copy_meeting(meeting_yaml: Path, date: dt.date, period: str) -> Path:
@@ -361,8 +360,8 @@ def _findings(found: list[Finding]) -> tuple[PaperFinding, ...]:
 
 def use_paper(meeting_yaml: Path, index: int, part: str, file: Path) -> None:
     """Point the supplied paper at ``items[index]`` (``part`` 'paper') or one of its
-    appendices (``part`` its number) at ``file``. The YAML is rewritten (comments are not
-    kept)."""
+    appendices (``part`` its number) at ``file``; the rest of the YAML, comments included, is
+    kept as it was."""
     raw = read_yaml(meeting_yaml)
     items = raw.get("items") if isinstance(raw, dict) else None
     item = items[index] if isinstance(items, list) and 0 <= index < len(items) else None
@@ -373,20 +372,14 @@ def use_paper(meeting_yaml: Path, index: int, part: str, file: Path) -> None:
         if isinstance(appendices, list) and 0 < number <= len(appendices) else None
     if not isinstance(entry, dict):
         raise ConfigError(f"{meeting_yaml}: items[{index}] has no supplied file '{part}'")
-    entry["path" if "path" in entry and "file" not in entry else "file"] = \
-        _relative(file, meeting_yaml)
-    _write_yaml(meeting_yaml, raw)
+    key = "path" if "path" in entry and "file" not in entry else "file"
+    where: KeyPath = ("items", index, "paper") if part == "paper" else \
+        ("items", index, "paper", "appendices", number - 1)
+    update_yaml(meeting_yaml, {(*where, key): _relative(file, meeting_yaml)})
 
 
 def _relative(path: Path, meeting_yaml: Path) -> str:
     return Path(os.path.relpath(path.resolve(), meeting_yaml.resolve().parent)).as_posix()
-
-
-def _write_yaml(path: Path, data: Any) -> None:
-    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
 
 
 def build(meeting_yaml: Path, out_dir: Path, progress: Progress) -> BuildOutcome:

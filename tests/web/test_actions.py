@@ -22,6 +22,10 @@ from tests.web.support import MEETING, csrf_of, values_workbook
 MEETING_URL = f"/meetings/{MEETING}"
 
 
+def comments_of(text: str) -> list[str]:
+    return [line.split("#", 1)[1] for line in text.splitlines() if line.lstrip().startswith("#")]
+
+
 def _upload(client: TestClient, path: Path, kind: str = "values", name: str | None = None):  # type: ignore[no-untyped-def]
     csrf = csrf_of(client.get(MEETING_URL).text)
     return client.post(f"{MEETING_URL}/upload", data={"csrf": csrf, "kind": kind},
@@ -56,6 +60,8 @@ class DescribeValuesUpload:
 
     def it_shows_the_dataset_then_uses_it_when_asked(self, client: TestClient, config: Path,
                                                      tmp_path: Path) -> None:
+        before = (config / "meetings" / f"{MEETING}.yaml").read_text("utf-8")
+        kept_lines = before.splitlines().index("data:")  # everything above 'data' unchanged
         page = _upload(client, values_workbook(tmp_path / "october.xlsx"))
         assert page.status_code == 200
         assert "The dataset for October 2023 with october.xlsx" in page.text
@@ -70,6 +76,9 @@ class DescribeValuesUpload:
         assert values.startswith(f"../values/{MEETING}-") and values.endswith(".xlsx")
         assert (config / "meetings" / values).resolve().is_file()
         assert "No problems" in used.text
+        text = (config / "meetings" / f"{MEETING}.yaml").read_text("utf-8")
+        assert text.splitlines()[:kept_lines] == before.splitlines()[:kept_lines]
+        assert comments_of(text) == comments_of(before)  # the officer's comments are kept
         again = client.post(f"{MEETING_URL}/use", data={"csrf": csrf_of(used.text),
                                                         "upload": token})
         assert again.status_code == 400
