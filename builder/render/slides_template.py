@@ -116,8 +116,8 @@ def open_template(path: Path, charts_per_slide: int = 1, styles: DeckStyles | No
             f"needs ({', '.join(repr(n) for n in (*required, STYLES))}) is left", problems,
             hint=IMPRESS_HINT if impress else HINT)
     raise_if_any(problems, TemplateError,
-                 f"{path}: the template lacks layouts, placeholders or styles the deck needs",
-                 HINT)
+                 f"{path}: the template lacks layouts, placeholders or usable styles the deck "
+                 "needs", HINT)
     assert styles is not None  # read without problems
     _drop_slides(prs)
     if STYLES in layouts:  # read; a deck's reader has no use for it
