@@ -14,7 +14,7 @@ from pptx.oxml.ns import nsdecls, qn
 from builder.errors import TemplateError
 from builder.render.deck_styles import DeckStyles
 from builder.render.slides_template import open_template
-from tests.conftest import ROOT
+from tests.conftest import ROOT, Cli
 
 TEMPLATE = ROOT / "builder" / "templates" / "board_deck.pptx"
 
@@ -98,3 +98,25 @@ class DescribeStyleColours:
         assert problems == {"layout 'Styles', shape 'Table body'":
                             "text #000000 on #333333 has a contrast of 1.66:1, below WCAG 2.2 "
                             "AA's 4.5:1"}
+
+
+class DescribeTheTemplatesCommand:
+    def it_checks_a_deck_template_listing_every_style_problem(self, cli: Cli, tmp_path: Path
+                                                             ) -> None:
+        def edit(prs: Any) -> None:
+            set_fill(prs, "RAG Green", '<a:srgbClr val="006100"/>')  # its text's colour
+            element = shape(prs, "Chart axis")._element
+            element.getparent().remove(element)
+
+        prs = Presentation(str(TEMPLATE))
+        edit(prs)
+        prs.save(str(tmp_path / "deck.pptx"))
+        run = cli("templates", "check", str(tmp_path / "deck.pptx"))
+        assert run.code == 3
+        assert "shape 'RAG Green': text #006100 on #006100 has a contrast of 1.00:1" in run.err
+        assert "no shape named 'Chart axis'" in run.err
+        assert cli("templates", "check", str(TEMPLATE)).code == 0
+
+    def it_lists_the_style_shapes_with_the_deck_s_layouts(self, cli: Cli) -> None:
+        run = cli("templates", "vars", "deck")
+        assert "layout 'Styles': shapes 'Table header', 'Table body', 'RAG Green'" in run.out
