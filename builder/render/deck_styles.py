@@ -91,12 +91,13 @@ class DeckStyles:
 
 @dataclass(frozen=True)
 class _Needs:
-    """What a style shape must set."""
+    """What a style shape is read into (a field of :class:`DeckStyles`) and must set."""
 
     field: str
-    size: bool = True
     fill: bool = False
     color: bool = False
+    line: bool = False
+    """A line colour (the shape's fill, optional), not a text style (a size required)."""
 
 
 SHAPES: Mapping[str, _Needs] = {
@@ -108,8 +109,8 @@ SHAPES: Mapping[str, _Needs] = {
     "Chart title": _Needs("chart_title"),
     "Chart axis": _Needs("chart_axis"),
     "Chart text": _Needs("chart_text"),
-    "Chart line": _Needs("chart_line", size=False),
-    "Target line": _Needs("target_line", size=False),
+    "Chart line": _Needs("chart_line", line=True),
+    "Target line": _Needs("target_line", line=True),
 }
 """The shapes of the Styles layout, by name."""
 FIX = (f"add a layout named '{LAYOUT}' (View > Slide Master) with shapes named "
@@ -143,7 +144,7 @@ def read_styles(layouts: Mapping[str, Any], file: str) -> tuple[DeckStyles | Non
             where = f"layout '{LAYOUT}', shape '{name}'"
             style, found = _style(shapes[name], needs, theme, file, where)
             problems += found
-            styles[needs.field] = style if needs.size else style.fill
+            styles[needs.field] = style.fill if needs.line else style
     if problems:
         return None, problems
     return DeckStyles(**styles), []
@@ -153,7 +154,7 @@ def _style(shape: Any, needs: _Needs, theme: Mapping[str, str], file: str, where
            ) -> tuple[TextStyle, list[Problem]]:
     problems = []
 
-    def colour(props: Any, what: str, wanted: bool) -> str | None:
+    def colour(props: Any, what: str, wanted: bool, how: str) -> str | None:
         try:
             found = _colour(props, theme)
         except _Unreadable as exc:
@@ -162,22 +163,25 @@ def _style(shape: Any, needs: _Needs, theme: Mapping[str, str], file: str, where
             return None
         if found is None and wanted:
             problems.append(Problem(file, where, f"has no {what} of its own",
-                                    f"give the shape a solid {what} (Format Shape; Font)"))
+                                    f"give the shape a solid {what} ({how})"))
         return found
 
-    fill = colour(shape.find(qn("p:spPr")), "fill colour", needs.fill)
+    fill = colour(shape.find(qn("p:spPr")), "fill colour", needs.fill,
+                  "Shape Format > Shape Fill")
+    if needs.line:
+        return TextStyle(None, None, None, fill, None), problems
     run = next(shape.iter(qn("a:rPr"), qn("a:endParaRPr")), None)
     props = run if run is not None else etree.Element(qn("a:rPr"))
-    color = colour(props, "text colour", needs.color)
+    color = colour(props, "text colour", needs.color, "Home > Font Color")
     size, bold, latin = props.get("sz"), props.get("b"), props.find(qn("a:latin"))
-    if needs.size and not (size or "").isdigit():
+    if not (size or "").isdigit():
         problems.append(Problem(file, where, "its text has no font size",
                                 "type a size for the shape's text (Home > Font size)"))
     typeface = latin.get("typeface") if latin is not None else None
     style = TextStyle(int(size) if size and size.isdigit() else None,
                       None if bold is None else bold in ("1", "true"), color, fill,
                       None if typeface is None or typeface.startswith("+") else typeface)
-    if needs.size and (color is not None or fill is not None):
+    if color is not None or fill is not None:
         text, behind = color or theme.get("dk1", BLACK), fill or WHITE
         ratio = contrast_ratio(text, behind)
         if ratio < MINIMUM:
