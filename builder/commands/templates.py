@@ -13,7 +13,9 @@ from builder.config.templates import DEFAULT_DIR, FILE_NAMES
 from builder.errors import ConfigError, Problem, TemplateError, raise_if_any
 from builder.inspection.template_check import check_template, kind_of
 from builder.inspection.template_vars import KINDS, describe
-from builder.render.slides_template import REQUIRED
+from builder.render.deck_styles import LAYOUT as STYLES
+from builder.render.deck_styles import SHAPES
+from builder.render.slides_template import REQUIRED, check_deck_template
 
 app = typer.Typer(help="Check, list the variables of, or export the Word and PowerPoint "
                        "templates.", no_args_is_help=True)
@@ -29,9 +31,14 @@ def _kind(kind: str | None) -> None:
 
 
 @app.command()
-def check(file: Annotated[Path, typer.Argument(help="The Word template (.docx).")],
+def check(file: Annotated[Path, typer.Argument(help="The Word (.docx) or deck (.pptx) "
+                                                    "template.")],
           kind: Kind = None) -> None:
-    """List every problem of a Word template at once (exit 3 if any)."""
+    """List every problem of a Word or deck template at once (exit 3 if any)."""
+    if file.suffix.lower() == ".pptx":  # layouts, placeholders and styles, for one chart a slide
+        check_deck_template(file, 1)
+        out.print(f"OK: {file} is a usable deck template")
+        return
     _kind(kind)
     chosen = kind or kind_of(file)
     problems = check_template(file, chosen)
@@ -50,6 +57,8 @@ def variables(kind: Annotated[str, typer.Argument(help="report, front-sheet, age
         for layout, placeholders in REQUIRED.items():
             out.print(f"layout '{layout}': placeholders " + ", ".join(
                 f"'{name}'" for name in placeholders), markup=False)
+        out.print(f"layout '{STYLES}': shapes " + ", ".join(f"'{name}'" for name in SHAPES)
+                  + " (the tables' and charts' styles)", markup=False)
         return
     _kind(kind)
     for path, type_, meaning, example in describe(kind):

@@ -167,7 +167,11 @@ def _theme(package: zipfile.ZipFile) -> dict[str, str]:
     names = sorted(n for n in package.namelist() if n.startswith("ppt/theme/theme"))
     if not names:
         return {}
-    root = ElementTree.fromstring(package.read(names[0]))
+    return theme_colours(ElementTree.fromstring(package.read(names[0])))
+
+
+def theme_colours(root: Any) -> dict[str, str]:
+    """Theme colour name -> 'RRGGBB' of a theme part's parsed XML."""
     scheme = next(root.iter(f"{A}clrScheme"), None)
     colors: dict[str, str] = {}
     for entry in scheme if scheme is not None else ():

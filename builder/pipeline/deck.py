@@ -37,7 +37,7 @@ def build_deck(deck: DeckInputs, model: ReportModel, out_dir: Path, cache: Cache
     if cache is not None and cache.fetch(key, out):
         return out
     with atomic_file(out) as tmp:
-        render_deck(context, deck.template, tmp)
+        render_deck(context, deck.template, tmp, deck.styles)
     if cache is not None:
         cache.store(key, out)
     return out

@@ -53,10 +53,11 @@ from builder.pipeline.data import DataInputs, LoadedData, load_data, meeting_dat
 from builder.pipeline.supplied import check_supplied, supplied_files
 from builder.pipeline.templates import (
     deck_template,
-    deck_template_problems,
+    deck_template_styles,
     template_problems,
 )
 from builder.present.report_context import period_text, text_context
+from builder.render.deck_styles import DeckStyles
 
 T = TypeVar("T")
 M = TypeVar("M", bound=BaseModel)
@@ -72,6 +73,8 @@ class DeckInputs:
     template: Path
     raw: Deck
     """The deck as written (for the staleness check)."""
+    styles: DeckStyles
+    """The template's table and chart styles, read when it was checked."""
 
     @property
     def files(self) -> tuple[Path, ...]:
@@ -306,15 +309,16 @@ def _deck(deck_yaml: Path, meeting_data: LoadedData | None, found: _Collector,
         data = found.attempt(inputs.catalogue,
                              lambda: load_data(inputs, month, f"{deck_yaml}: period"))
     template = deck_template(loaded)
-    found.extend(deck_template_problems(loaded, template), TemplateError)
-    if data is None:
+    styles, problems = deck_template_styles(loaded, template)
+    found.extend(problems, TemplateError)
+    if data is None or styles is None:
         return None
     if data.period != month:
         found.extend([Problem(str(deck_yaml), "period",
                               f"the deck is for {loaded.deck.period} but the meeting's data "
                               f"period is {data.period.iso()}", data.period.iso())], ConfigError)
     found.extend(check_deck(loaded.deck, data.catalogue, deck_yaml), ConfigError)
-    return DeckInputs(loaded, data, template, raw.deck)
+    return DeckInputs(loaded, data, template, raw.deck, styles)
 
 
 def _appendix_files(loaded: LoadedMeeting, found: _Collector, context: Mapping[str, Any]

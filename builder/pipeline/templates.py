@@ -11,6 +11,7 @@ from builder.config.templates import DEFAULT_DIR, FILE_NAMES, Templates
 from builder.errors import Problem, TemplateError
 from builder.inspection.template_check import check_template
 from builder.render import word_dataset, word_glossary, word_report, word_tracker
+from builder.render.deck_styles import DeckStyles
 from builder.render.slides_template import check_deck_template
 from builder.render.word_common import template_style_problems
 from builder.render.word_template import check_template as check_docx_template
@@ -50,12 +51,13 @@ def deck_template(loaded: LoadedDeck) -> Path:
         DEFAULT_DECK_TEMPLATE
 
 
-def deck_template_problems(loaded: LoadedDeck, template: Path) -> list[Problem]:
-    """Every layout and placeholder the deck needs that ``template`` lacks."""
+def deck_template_styles(loaded: LoadedDeck, template: Path
+                         ) -> tuple[DeckStyles | None, list[Problem]]:
+    """The table and chart styles of ``template``, or every layout, placeholder and style the
+    deck needs that it lacks."""
     try:
-        check_deck_template(template, loaded.deck.options.charts_per_slide)
+        return check_deck_template(template, loaded.deck.options.charts_per_slide), []
     except TemplateError as exc:
-        return list(exc.problems) or [Problem(str(template), "",
-                                              exc.message.removeprefix(f"{template}: "),
-                                              exc.hint)]
-    return []
+        return None, list(exc.problems) or [Problem(str(template), "",
+                                                    exc.message.removeprefix(f"{template}: "),
+                                                    exc.hint)]

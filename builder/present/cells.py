@@ -16,13 +16,16 @@ class Cell:
     text: str
     fill: str | None = None
     color: str | None = None
+    rag: Rag | None = None
+    """The rating a RAG cell shows: the deck colours it in its template's RAG styles, not in
+    ``fill`` and ``color`` (the Word reports')."""
 
 
 def rag_cell(rag: Rag | None, missing: str = "") -> Cell:
     """The RAG label on its colour: never colour alone (WCAG 1.4.1)."""
     if rag is None:
         return Cell(missing)
-    return Cell(fmt.rag_label(rag), fmt.RAG_FILL[rag], fmt.RAG_TEXT[rag])
+    return Cell(fmt.rag_label(rag), fmt.RAG_FILL[rag], fmt.RAG_TEXT[rag], rag)
 
 
 def indicator_value(ind: Indicator, value: float | None, reason: str | None = None,

@@ -26,6 +26,7 @@ from builder.present.deck_context import (
     TitleSlide,
 )
 from builder.render import slides_text as text
+from builder.render.deck_styles import DeckStyles
 from builder.render.reproducible import save_package
 from builder.render.slides_chart import insert_chart
 from builder.render.slides_table import insert_table
@@ -39,10 +40,12 @@ from builder.render.slides_template import (
 AUTHOR = "builder"
 
 
-def render_deck(context: DeckContext, template_path: Path, out: Path) -> None:
-    """Write the deck described by ``context`` to ``out`` (a .pptx), from the template."""
+def render_deck(context: DeckContext, template_path: Path, out: Path,
+                styles: DeckStyles | None = None) -> None:
+    """Write the deck described by ``context`` to ``out`` (a .pptx), from the template, in
+    ``styles`` (read when the template was checked; by default read from it again)."""
     charts = max((len(s.charts) for s in context.slides if isinstance(s, ChartSlide)), default=1)
-    template = open_template(template_path, charts)
+    template = open_template(template_path, charts, styles)
     prs = template.presentation
     with counted_partnames(prs):
         for number, slide in enumerate(context.slides, 1):
@@ -109,7 +112,7 @@ def _priorities(template: Template, slide: PrioritiesSlide) -> None:
 
 def _table(template: Template, slide: TableSlide) -> None:
     page = _Page(template, "Table", slide.title, slide.notes)
-    insert_table(page.frame_for("Table"), slide.table)
+    insert_table(page.frame_for("Table"), slide.table, template.styles)
 
 
 def _charts(template: Template, slide: ChartSlide) -> None:
@@ -118,7 +121,7 @@ def _charts(template: Template, slide: ChartSlide) -> None:
     for n in range(1, count + 1):
         name = chart_placeholder(n)
         if n <= len(slide.charts):
-            insert_chart(page.frame_for(name), slide.charts[n - 1])
+            insert_chart(page.frame_for(name), slide.charts[n - 1], template.styles)
         else:
             text.remove(page[name])
 
@@ -143,7 +146,7 @@ def _exceptions(template: Template, slide: ExceptionsSlide) -> None:
         text.plain(_Page(template, "Bullets", slide.title, slide.notes)["Body"], [slide.message])
     else:
         page = _Page(template, "Exceptions", slide.title, slide.notes)
-        insert_table(page.frame_for("Table"), slide.table)
+        insert_table(page.frame_for("Table"), slide.table, template.styles)
 
 
 def _data_notes(template: Template, slide: DataNotesSlide) -> None:

@@ -1,8 +1,9 @@
 """The deck template: opened safely, checked once, layouts and placeholders found BY NAME.
 
 A designer may restyle, move and resize anything in ``builder/templates/board_deck.pptx``; what the
-code relies on is the names below (and each placeholder's kind). A template that lacks one is
-reported in full: every missing layout or placeholder, with the names that do exist.
+code relies on is the names below (and each placeholder's kind), and the named shapes of its
+"Styles" layout (:mod:`builder.render.deck_styles`). A template that lacks one is reported in
+full: every missing layout, placeholder or style shape, with the names that do exist.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from pptx.opc.packuri import PackURI
 
 from builder.data.safezip import check_office_input
 from builder.errors import Problem, TemplateError, raise_if_any
+from builder.render.deck_styles import LAYOUT as STYLES
+from builder.render.deck_styles import DeckStyles, read_styles
 
 TITLE_KINDS = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 TEXT_KINDS = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.OBJECT)
@@ -35,12 +38,13 @@ REQUIRED: Mapping[str, tuple[str, ...]] = {
     "Exceptions": ("Title", "Table"),
     "Data notes": ("Title", "Body"),
 }
-HINT = ("Restore the layout/placeholder names in PowerPoint (View > Slide Master; rename with "
-        "the Selection Pane), or start again from the default template (`builder templates "
-        "export DIR` writes it out).")
-IMPRESS_HINT = ("LibreOffice Impress does not keep a PowerPoint template's own layouts: edit the "
-                "deck template in PowerPoint, or start again from the default template "
-                "(`builder templates export DIR` writes it out).")
+HINT = ("Restore the layout/placeholder/shape names in PowerPoint (View > Slide Master; rename "
+        "with the Selection Pane) and the styles of the 'Styles' layout's shapes, or start "
+        "again from the default template (`builder templates export DIR` writes it out).")
+IMPRESS_HINT = ("LibreOffice Impress does not keep a PowerPoint template's own layouts, nor the "
+                "table and chart styles of its 'Styles' layout: edit the deck template in "
+                "PowerPoint, or start again from the default template (`builder templates "
+                "export DIR` writes it out).")
 
 
 def chart_placeholder(n: int) -> str:
@@ -62,13 +66,15 @@ class Spot:
 
 @dataclass(frozen=True)
 class Template:
-    """An opened, checked template: the presentation, its layouts by name, and each layout's
-    placeholders by name (looked up once: python-pptx re-reads the XML on every access)."""
+    """An opened, checked template: the presentation, its layouts by name, each layout's
+    placeholders by name (looked up once: python-pptx re-reads the XML on every access), and
+    its table and chart styles."""
 
     presentation: Any
     layouts: Mapping[str, Any]
     spots: Mapping[tuple[str, str], Spot]
     path: Path
+    styles: DeckStyles
 
     def layout(self, name: str) -> Any:
         return self.layouts[name]
@@ -80,8 +86,10 @@ class Template:
         return tuple(name for (owner, name) in self.spots if owner == layout)
 
 
-def open_template(path: Path, charts_per_slide: int = 1) -> Template:
-    """Open ``path``, check every layout and placeholder the deck needs, drop example slides."""
+def open_template(path: Path, charts_per_slide: int = 1, styles: DeckStyles | None = None
+                  ) -> Template:
+    """Open ``path``, check every layout and placeholder the deck needs, read its styles
+    (unless ``styles``, read when it was checked, are given), drop example slides."""
     if not path.is_file():
         raise TemplateError(f"{path}: template not found",
                             hint="Point 'template' in the deck YAML at a .pptx file, or leave it "
@@ -97,26 +105,34 @@ def open_template(path: Path, charts_per_slide: int = 1) -> Template:
     required = dict(REQUIRED)
     required["Chart"] = ("Title", *(chart_placeholder(n) for n in range(1, charts_per_slide + 1)))
     problems = template_problems(layouts, required, str(path))
+    if styles is None:
+        styles, found = read_styles(layouts, str(path))
+        problems += found
     if not set(required) & set(layouts):  # replaced wholesale, as Impress does on saving
         impress = _saved_by_impress(path)
         raise TemplateError(
             f"{path}: the template's layouts were replaced"
             f"{' by LibreOffice Impress' if impress else ''}: none of the layouts the deck "
-            f"needs ({', '.join(repr(n) for n in required)}) is left", problems,
+            f"needs ({', '.join(repr(n) for n in (*required, STYLES))}) is left", problems,
             hint=IMPRESS_HINT if impress else HINT)
     raise_if_any(problems, TemplateError,
-                 f"{path}: the template lacks layouts or placeholders the deck needs", HINT)
+                 f"{path}: the template lacks layouts, placeholders or usable styles the deck "
+                 "needs", HINT)
+    assert styles is not None  # read without problems
     _drop_slides(prs)
+    if STYLES in layouts:  # read; a deck's reader has no use for it
+        prs.slide_layouts.remove(layouts.pop(STYLES))
     spots = {(layout.name, shape.name): Spot(int(shape.placeholder_format.idx),
                                              int(shape.left), int(shape.top), int(shape.width),
                                              int(shape.height))
              for layout in layouts.values() for shape in layout.placeholders}
-    return Template(prs, layouts, spots, path)
+    return Template(prs, layouts, spots, path, styles)
 
 
-def check_deck_template(path: Path, charts_per_slide: int) -> None:
-    """TemplateError listing everything :func:`open_template` would refuse in ``path``."""
-    open_template(path, charts_per_slide)
+def check_deck_template(path: Path, charts_per_slide: int) -> DeckStyles:
+    """The template's styles; a TemplateError listing everything :func:`open_template` would
+    refuse in ``path``."""
+    return open_template(path, charts_per_slide).styles
 
 
 def _saved_by_impress(path: Path) -> bool:

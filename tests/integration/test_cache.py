@@ -16,6 +16,7 @@ import builder.pipeline.deck
 from builder.assemble.convert import LibreOffice
 from builder.assemble.office import CallResult, Instance
 from builder.present.deck_context import DeckContext
+from builder.render.deck_styles import DeckStyles
 from tests.conftest import CONFIG, Cli
 
 pytestmark = pytest.mark.libreoffice
@@ -48,9 +49,10 @@ def recorded(monkeypatch: pytest.MonkeyPatch) -> Recorded:
         record.starts += 1
         start(self)
 
-    def counted_render(context: DeckContext, template: Path, out: Path) -> None:
+    def counted_render(context: DeckContext, template: Path, out: Path, styles: DeckStyles
+                       ) -> None:
         record.decks += 1
-        render(context, template, out)
+        render(context, template, out, styles)
 
     monkeypatch.setattr(builder.pipeline.deck, "render_deck", counted_render)
     monkeypatch.setattr(Instance, "convert", counted_convert)

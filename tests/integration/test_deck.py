@@ -24,8 +24,9 @@ from builder.inspection.pptx_summary import DeckSummary, SlideSummary, summarize
 from builder.pipeline.data import compute_data
 from builder.pipeline.deck import build_deck
 from builder.pipeline.inputs import load_deck_inputs
+from builder.pipeline.templates import DEFAULT_DECK_TEMPLATE
 from builder.present.statements import display_name, indicator_name
-from builder.render.slides_table import HEADER_FILL
+from builder.render.slides_template import open_template
 from tests.conftest import CONFIG
 from tests.golden_support import assert_matches_golden
 
@@ -337,8 +338,9 @@ class DescribeAccessibility:
         header = {text for t in tables for text in t.rows[0]}
         fills = [cell for t in tables for cell in t.filled if cell[0] not in header]
         assert fills and all(text in ("Red", "Amber", "Green") for text, _ in fills)
-        # the header row has a fill of its own, dark enough for white text (issue 11)
-        assert all((text, HEADER_FILL) in t.filled for t in tables for text in t.rows[0])
+        # the header row has the template's fill, dark enough for white text (issue 11)
+        header_fill = open_template(DEFAULT_DECK_TEMPLATE).styles.table_header.fill
+        assert all((text, header_fill) in t.filled for t in tables for text in t.rows[0])
 
     def it_has_no_text_below_4_5_to_1_contrast(self, deck_file: Path) -> None:
         assert low_contrast(deck_file) == []

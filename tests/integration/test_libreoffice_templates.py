@@ -1,6 +1,7 @@
 """Every shipped template saved once by LibreOffice, with no edit, still renders the sample
 (styles found however LibreOffice spells them); the deck's layouts, which Impress replaces, are
-refused naming the layouts found and those required (issue 10)."""
+refused naming the layouts found and those required, with the 'Styles' layout of its table and
+chart styles, which Impress drops too (issue 10)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from builder.config.templates import DEFAULT_DIR, DEFAULTS, FILE_NAMES
 from builder.errors import TemplateError
 from builder.inspection.docx_summary import summarize_docx
 from builder.present import pack_context as pc
+from builder.render.deck_styles import LAYOUT as STYLES
 from builder.render.pack_docx import PackDocument, render_pack_document
 from builder.render.slides_template import REQUIRED, open_template
 from tests.conftest import CONFIG
@@ -101,8 +103,12 @@ class DescribeTemplatesSavedByLibreOffice:
         error = caught.value
         assert error.exit_code == 3
         assert "replaced by LibreOffice Impress" in error.message
-        assert [p.where for p in error.problems] == [f"layout '{n}'" for n in REQUIRED]
+        # Impress drops the unused 'Styles' layout and its named shapes too
+        assert [p.where for p in error.problems] == [f"layout '{n}'"
+                                                     for n in (*REQUIRED, STYLES)]
         assert all("'Title Slide'" in p.valid for p in error.problems)  # what Impress left
+        assert "'Styles'" in error.message
         assert "PowerPoint" in error.hint and "templates export" in error.hint
+        assert "styles" in error.hint
 
 

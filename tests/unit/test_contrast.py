@@ -12,7 +12,6 @@ from pptx.dml.color import RGBColor as SlideRGB
 from pptx.util import Inches
 
 from builder.inspection.contrast import contrast_ratio, low_contrast, pairings
-from builder.render.slides_table import HEADER_FILL, HEADER_TEXT
 
 
 class DescribeContrastRatio:
@@ -41,8 +40,8 @@ class DescribeLowContrast:
                                       Inches(1)).table.cell(0, 0)
         cell.text = "Red"
         cell.fill.solid()
-        cell.fill.fore_color.rgb = SlideRGB.from_string(HEADER_FILL)
-        cell.text_frame.paragraphs[0].runs[0].font.color.rgb = SlideRGB.from_string(HEADER_TEXT)
+        cell.fill.fore_color.rgb = SlideRGB.from_string("1F4E79")
+        cell.text_frame.paragraphs[0].runs[0].font.color.rgb = SlideRGB.from_string("FFFFFF")
         deck.save(str(tmp_path / "deck.pptx"))
         assert low_contrast(tmp_path / "deck.pptx") == []
 

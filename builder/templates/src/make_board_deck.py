@@ -16,19 +16,27 @@ Narrative      Title, Outcome, Statements, Commentary
 Bullets        Title, Body
 Exceptions     Title, Table
 Data notes     Title, Body
+Styles         no placeholders: the named shapes of the table and chart styles
 =============  ==================================================================
 
 In text placeholders, paragraph level 1 is a heading or plain text and level 2 a bullet, so
 a designer restyles the deck in PowerPoint's Slide Master view (fonts, sizes, colours,
 positions) without touching code. Renaming a layout or placeholder breaks the contract: the
 renderer then stops with a TemplateError naming what is missing and what exists.
+
+The "Styles" layout is never used for a slide: builder reads the fill and text of its named
+shapes (``builder/render/deck_styles.py``) for the deck's tables and charts. The styles here are
+the deck's original ones: a header row of white on #1F4E79 (8.7:1; the table style's white on
+#4F81BD is 4.03:1), 9 pt table text, RAG cells as in the reports, charts at 9 pt with an 11 pt
+title and 8 pt month labels, lines in the theme's automatic colours. No typeface is set: text
+follows the theme's minor font.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
@@ -74,12 +82,31 @@ class Placeholder:
 
 
 @dataclass(frozen=True)
+class Style:
+    """One named shape of the Styles layout; position in inches."""
+
+    name: str
+    x: float
+    y: float
+    size: int
+    """Font size in hundredths of a point."""
+    fill: str | None = None
+    """RRGGBB; None: no fill."""
+    color: str | None = None
+    """Text colour, RRGGBB; None: the theme's."""
+    bold: bool | None = None
+    """None: not set (the theme's)."""
+    w: float = 3.9
+    h: float = 0.55
+
+
+@dataclass(frozen=True)
 class Layout:
     name: str
     placeholders: tuple[Placeholder, ...]
     kind: str | None = None
     """The layout's ``type`` attribute (``title`` for the title slide), else custom."""
-    extra: dict[str, str] = field(default_factory=dict)
+    styles: tuple[Style, ...] = ()
 
 
 def title(prompt: str = "Slide title") -> Placeholder:
@@ -140,7 +167,25 @@ LAYOUTS = (
         Placeholder("Body", "body", 0.5, 1.3, 12.33, 5.9, "Notes",
                     (Level(14, bullet="char", space_before=6),)),
     )),
+    Layout("Styles", (), styles=(
+        Style("Table header", 0.5, 1.6, 900, "1F4E79", "FFFFFF", bold=True),
+        Style("Table body", 0.5, 2.35, 900, bold=False),
+        Style("RAG Green", 0.5, 3.1, 900, "C6EFCE", "006100", bold=True),
+        Style("RAG Amber", 0.5, 3.85, 900, "FFEB9C", "7A4F00", bold=True),
+        Style("RAG Red", 0.5, 4.6, 900, "FFC7CE", "9C0006", bold=True),
+        Style("Chart title", 4.7, 1.6, 1100),
+        Style("Chart axis", 4.7, 2.35, 800),
+        Style("Chart text", 4.7, 3.1, 900),
+        Style("Chart line", 8.9, 1.6, 1200),
+        Style("Target line", 8.9, 2.35, 1200),
+    )),
 )
+STYLES_NOTE = (
+    "Table and chart styles, read by builder from the shapes below by their names (Selection "
+    "Pane): each shape's fill and its text's colour, size, bold and typeface. Keep the names. "
+    "No fill on Table body leaves the table style's banding; on Chart line and Target line, "
+    "the theme's automatic colours. Text colours need 4.5:1 on their fill. This layout is "
+    "never used for a slide.")
 
 
 def level_xml(n: int, level: Level) -> str:
@@ -177,6 +222,35 @@ def placeholder_xml(shape_id: int, idx: int, ph: Placeholder) -> etree._Element:
     return etree.fromstring(xml)
 
 
+def solid(color: str | None) -> str:
+    return f'<a:solidFill><a:srgbClr val="{color}"/></a:solidFill>' if color else ""
+
+
+def style_xml(shape_id: int, style: Style) -> etree._Element:
+    """A rectangle named for its style, with the style's fill and text; no theme shape style,
+    so what is shown is what builder reads."""
+    bold = "" if style.bold is None else f' b="{int(style.bold)}"'
+    return text_box_xml(shape_id, style.name, style.name, style.x, style.y, style.w, style.h,
+                        f'sz="{style.size}"{bold}', solid(style.color),
+                        solid(style.fill) or "<a:noFill/>")
+
+
+def text_box_xml(shape_id: int, name: str, text: str, x: float, y: float, w: float, h: float,
+                 run: str, colour: str, fill: str) -> etree._Element:
+    xml = (
+        f"<p:sp {nsdecls('a', 'p')}>"
+        f'<p:nvSpPr><p:cNvPr id="{shape_id}" name="{name}"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr>'
+        f'<p:spPr><a:xfrm><a:off x="{Inches(x)}" y="{Inches(y)}"/>'
+        f'<a:ext cx="{Inches(w)}" cy="{Inches(h)}"/></a:xfrm>'
+        f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{fill}'
+        '<a:ln w="6350"><a:solidFill><a:srgbClr val="7F7F7F"/></a:solidFill></a:ln></p:spPr>'
+        '<p:txBody><a:bodyPr wrap="square" anchor="ctr"/><a:lstStyle/>'
+        f'<a:p><a:r><a:rPr lang="{LANGUAGE}" {run}>{colour}</a:rPr><a:t>{text}</a:t></a:r></a:p>'
+        "</p:txBody></p:sp>"
+    )
+    return etree.fromstring(xml)
+
+
 def rebuild_layout(element: etree._Element, layout: Layout) -> None:
     """Name the layout and replace its shapes with the layout's placeholders."""
     c_sld = element.find(qn("p:cSld"))
@@ -190,6 +264,11 @@ def rebuild_layout(element: etree._Element, layout: Layout) -> None:
         tree.remove(child)
     for n, ph in enumerate(layout.placeholders):
         tree.append(placeholder_xml(n + 2, n, ph))
+    if layout.styles:
+        tree.append(text_box_xml(2, "Note", STYLES_NOTE, 0.5, 0.3, 12.33, 1.0, 'sz="1200"', "",
+                                 "<a:noFill/>"))
+    for n, style in enumerate(layout.styles):
+        tree.append(style_xml(n + 3, style))
 
 
 def widen_master(master: etree._Element) -> None:
