@@ -26,7 +26,7 @@ import yaml
 from pydantic import Field, model_validator
 
 from builder.config.base import StrictModel
-from builder.config.wording import check_placeholders
+from builder.config.wording import Meanings, check_placeholders
 
 PRESETS_DIR = Path(__file__).with_name("layouts")
 DEFAULT_PRESET = "b4b-2023"
@@ -102,6 +102,9 @@ class Layout(StrictModel):
     """The key table's caption (its description for screen readers too)."""
     key_header: tuple[str, str] = ("Symbol", "Meaning")
     """The key table's two column headings."""
+    meanings: Meanings = Meanings()
+    """The key's meaning of each arrow and RAG rating (the deck's data notes have their own,
+    with the same defaults)."""
     intro: str = "Performance information up to {end}."
     """The appendix's first paragraph: ``{end}`` is the last day of the period ('31 October
     2023')."""
@@ -166,6 +169,9 @@ class LayoutChoice(StrictModel):
     """Replaces the preset's key caption."""
     key_header: tuple[str, str] | None = None
     """Replaces the preset's key column headings."""
+    meanings: Meanings | None = None
+    """Replaces the preset's meanings of the arrows and RAG ratings (as a whole: a meaning
+    left out is the default)."""
     intro: str | None = None
     """Replaces the preset's first paragraph."""
     source: str | None = None

@@ -185,8 +185,9 @@ def _ref_key(ref: str) -> tuple[object, ...]:
 
 
 def _key_table(layout: Layout) -> TableText:
-    arrows = [(Cell(arrow_glyph(a, layout)), fmt.ARROW_MEANINGS[a]) for a in Arrow]
-    rags = [(rag_cell(r), fmt.RAG_MEANINGS[r]) for r in Rag]
+    arrows = [(Cell(arrow_glyph(a, layout)), fmt.arrow_meaning(a, layout.meanings))
+              for a in Arrow]
+    rags = [(rag_cell(r), fmt.rag_meaning(r, layout.meanings)) for r in Rag]
     rows = tuple((symbol, Cell(meaning)) for symbol, meaning in arrows + rags)
     return TableText(layout.key_header, rows, layout.key_caption)
 

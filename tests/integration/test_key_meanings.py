@@ -1,0 +1,78 @@
+"""The meanings of the arrows and RAG ratings reworded in the dataset appendix's layout of a
+copy of the sample meeting: the report's key table (read back with python-docx) and the web
+app's preview of the meeting's data give the new meanings, and no default meaning."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+
+import pytest
+import yaml
+from docx import Document
+from typer.testing import CliRunner
+
+from builder.cli import app
+from builder.config.meeting import load_meeting, numbered_items
+from builder.config.wording import Meanings
+from builder.web.engine import Preview, preview
+from tests.conftest import CONFIG
+
+MEANINGS = {"up": "Went up a tenth or more", "similar": "About the same",
+            "down": "Went down a tenth or more", "none": "No change to show",
+            "green": "Aim reached", "amber": "Aim nearly reached", "red": "Aim not reached"}
+
+
+@dataclass(frozen=True)
+class Reworded:
+    key: list[tuple[str, str]]
+    """The key table's rows below its header: symbol, meaning."""
+    document: str
+    """Every paragraph and cell of the appendix."""
+    preview: Preview
+
+
+@pytest.fixture(scope="module")
+def reworded(tmp_path_factory: pytest.TempPathFactory) -> Reworded:
+    root = tmp_path_factory.mktemp("meanings")
+    config = root / "config"
+    shutil.copytree(CONFIG, config)
+    path = config / "meetings" / "2023-11-23.yaml"
+    meeting = yaml.safe_load(path.read_text(encoding="utf-8"))
+    dataset = next(a for i in meeting["items"] if i.get("report")
+                   for a in i["report"].get("appendices", ()) if a["kind"] == "dataset")
+    dataset["layout"] = {"preset": "b4b-2023", "meanings": MEANINGS}
+    dataset["charts"] = False
+    path.write_text(yaml.safe_dump(meeting, allow_unicode=True), encoding="utf-8")
+    number = next(n.number for n in numbered_items(load_meeting(path).meeting)
+                  if n.item is not None and n.item.report is not None
+                  and any(a.kind == "dataset" for a in n.item.report.appendices))
+    out = root / "out"
+    result = CliRunner().invoke(app, ["report", str(path), "--item", str(number),
+                                      "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    (docx,) = out.glob(f"item-{number:02d}-*.docx")
+    doc = Document(str(docx))
+    key = next(t for t in doc.tables if t.rows[0].cells[0].text == "Symbol")
+    cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    return Reworded([(r.cells[0].text, r.cells[1].text) for r in key.rows[1:]],
+                    " ".join([p.text for p in doc.paragraphs] + cells), preview(path))
+
+
+class DescribeTheKeyToArrowsAndRatings:
+    def it_prints_the_layouts_meanings(self, reworded: Reworded) -> None:
+        assert reworded.key == [("↑", MEANINGS["up"]), ("⇒", MEANINGS["similar"]),
+                                ("↓", MEANINGS["down"]), ("-", MEANINGS["none"]),
+                                ("Green", MEANINGS["green"]), ("Amber", MEANINGS["amber"]),
+                                ("Red", MEANINGS["red"])]
+
+    def it_prints_no_default_meaning(self, reworded: Reworded) -> None:
+        for default in Meanings().model_dump().values():
+            assert default not in reworded.document
+
+    def it_explains_the_previews_arrows_in_the_same_words(self, reworded: Reworded) -> None:
+        meanings = {(r.arrow_prev, r.arrow_prev_meaning) for t in reworded.preview.themes
+                    for r in t.rows} | {(r.arrow_year, r.arrow_year_meaning)
+                                        for t in reworded.preview.themes for r in t.rows}
+        assert ("↑", MEANINGS["up"]) in meanings and ("↓", MEANINGS["down"]) in meanings
+        assert {m for _, m in meanings} <= set(MEANINGS.values())
