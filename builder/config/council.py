@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
 from builder.config.base import StrictModel
 from builder.config.loader import read_yaml, validate_model
@@ -26,7 +27,130 @@ from builder.config.wording import (
     GroundSentence,
     PdfSentence,
     PlainSentence,
+    sentence,
 )
+
+
+def _sentence(*names: str) -> object:
+    return AfterValidator(sentence(*names))
+
+
+class MinutesLabels(StrictModel):
+    """The fixed words of the minutes."""
+
+    heading: Annotated[str, Field(min_length=1), _sentence("date")] = (
+        "MINUTES OF THE MEETING HELD ON {date}")
+    """The line under the panel's name; ``{date}``: '28 SEPTEMBER 2023'."""
+    present: PlainSentence = "Present:"
+    """Before the members present."""
+    appointed_members: PlainSentence = "Appointed Members:"
+    """Before the appointed members."""
+    apologies: PlainSentence = "Apologies:"
+    """Before the apologies."""
+    in_attendance: PlainSentence = "In Attendance:"
+    """Before the others in attendance."""
+
+
+class StampLabels(StrictModel):
+    """What is stamped on the pack's pages (format-spec B.3)."""
+
+    page: Annotated[str, Field(min_length=1), _sentence("page")] = "Page {page}"
+    """The public pack's page number, at the foot of every numbered page."""
+    agenda_item: Annotated[str, Field(min_length=1), _sentence("number")] = (
+        "Agenda Item {number}")
+    """At the head of the first page of each agenda item's papers; ``{number}``: '9'."""
+    exempt: Annotated[str, Field(min_length=1),
+                      _sentence("number", "appendix", "page", "pages")] = (
+        "Agenda Item {number}, Appendix {appendix} – page {page} of {pages}")
+    """The exempt pack's foot: ``{appendix}`` (the appendix's number), ``{page}`` of
+    ``{pages}`` within the appendix."""
+
+
+class Bookmarks(StrictModel):
+    """The packs' bookmarks (the outline a PDF viewer shows) and the parts a screen reader
+    lists."""
+
+    front_sheet: PlainSentence = "Front sheet"
+    """The front sheet."""
+    agenda: PlainSentence = "Agenda"
+    """The agenda."""
+    supplementary_agenda: PlainSentence = "Supplementary agenda"
+    """The agenda of a supplement."""
+    item: Annotated[str, Field(min_length=1), _sentence("number", "title")] = (
+        "Agenda Item {number}: {title}")
+    """An agenda item's papers; ``{title}``: the item's title."""
+    report: PlainSentence = "Report"
+    """A report within its item."""
+    minutes: PlainSentence = "Minutes"
+    """The minutes within their item."""
+    appendix: Annotated[str, Field(min_length=1), _sentence("number", "title")] = (
+        "Appendix {number}: {title}")
+    """An appendix within its item."""
+    withheld: Annotated[str, Field(min_length=1), _sentence("bookmark")] = (
+        "{bookmark} (not for publication)")
+    """The public pack's page standing in for an exempt appendix; ``{bookmark}``: the
+    appendix's."""
+    exempt: Annotated[str, Field(min_length=1), _sentence("number", "bookmark")] = (
+        "Agenda Item {number}, {bookmark}")
+    """An appendix in the exempt pack; ``{bookmark}``: the appendix's."""
+    blank: PlainSentence = "Blank page"
+    """A blank page (the part a screen reader lists)."""
+
+
+MeetingTitle = Annotated[str, Field(min_length=1), _sentence("panel", "date")]
+
+
+class Titles(StrictModel):
+    """The document titles PDF viewers show; ``{panel}`` ('Children and Families Scrutiny
+    Panel') and ``{date}`` ('23 November 2023', the meeting's or the minutes')."""
+
+    public: MeetingTitle = "{panel}, {date}: agenda pack"
+    """The public pack."""
+    exempt: MeetingTitle = "{panel}, {date}: exempt appendices (not for publication)"
+    """The exempt pack."""
+    front_sheet: MeetingTitle = "{panel}, {date}: front sheet"
+    """The front sheet."""
+    agenda: MeetingTitle = "{panel}, {date}: agenda"
+    """The agenda."""
+    minutes: MeetingTitle = "Minutes of the {panel}, {date}"
+    """The minutes of a previous meeting."""
+    supplement: Annotated[str, Field(min_length=1), _sentence("pack", "number")] = (
+        "{pack}, supplement {number}")
+    """A supplement's public or exempt pack; ``{pack}``: the pack's own title."""
+    supplementary_agenda: Annotated[str, Field(min_length=1), _sentence("pack")] = (
+        "{pack}: supplementary agenda")
+    """A supplement's agenda; ``{pack}``: the supplement's title."""
+
+
+class PackLabels(StrictModel):
+    """The fixed words of the agenda pack's own pages and stamps."""
+
+    not_for_publication: PlainSentence = "NOT FOR PUBLICATION"
+    """The heading of the page standing in the public pack for an exempt appendix and the
+    banner on every page of the exempt pack."""
+    blank_page: PlainSentence = "This page is intentionally left blank"
+    """The page padding a paper to an even number of pages (and its document title)."""
+    notice_title: Annotated[str, Field(min_length=1),
+                            _sentence("number", "appendix", "title")] = (
+        "Agenda Item {number}, Appendix {appendix}: {title}")
+    """The title of the page standing in for an exempt appendix: ``{number}`` (agenda item),
+    ``{appendix}`` (its number), ``{title}``."""
+    pages: Annotated[str, Field(min_length=1), _sentence("first", "last")] = (
+        " (Pages {first} - {last})")
+    """After an agenda item's title on the agenda and the supplementary agenda (printed
+    straight after the title, so it starts with a space)."""
+    telephone: Annotated[str, Field(min_length=1), _sentence("tel")] = "Tel: {tel}"
+    """The cover page's contact telephone line."""
+    email: Annotated[str, Field(min_length=1), _sentence("email")] = "E-mail: {email}"
+    """The cover page's contact e-mail line."""
+    minutes: MinutesLabels = MinutesLabels()
+    """The minutes' heading and attendance labels."""
+    stamps: StampLabels = StampLabels()
+    """The page stamps."""
+    bookmarks: Bookmarks = Bookmarks()
+    """The packs' bookmarks."""
+    titles: Titles = Titles()
+    """The documents' titles."""
 
 
 class Bullet(StrictModel):
@@ -192,6 +316,8 @@ class Council(StrictModel):
     full stop)."""
     placeholders: Placeholders = Placeholders()
     """The sentences standing in the report's Word copy for its deck and PDF appendices."""
+    labels: PackLabels = PackLabels()
+    """The fixed words of the pack's own pages, the minutes and the page stamps."""
     templates: TemplateChoice | None = None
     """The Word templates the council's papers are rendered from (paths relative to this
     file); any left out are the defaults shipped with builder."""

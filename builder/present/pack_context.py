@@ -38,8 +38,6 @@ from builder.present.report_context import (
 )
 
 LineKind = Literal["heading", "paragraph", "bullet", "item", "subitem"]
-NOT_FOR_PUBLICATION = "NOT FOR PUBLICATION"
-BLANK_PAGE = "This page is intentionally left blank"
 
 
 @dataclass(frozen=True)
@@ -196,9 +194,10 @@ def front_sheet_context(council: Council, loaded: LoadedMeeting) -> FrontSheetCo
     members = tuple(f"{m.name} ({m.role})" if m.role else m.name for m in meeting.members)
     contacts: tuple[str, ...] = ()
     if meeting.contact is not None:
-        c = meeting.contact
-        contacts = tuple(t for t in (f"{c.role}: {c.name}", c.tel and f"Tel: {c.tel}",
-                                     c.email and f"E-mail: {c.email}") if t)
+        c, labels = meeting.contact, council.labels
+        contacts = tuple(t for t in (f"{c.role}: {c.name}",
+                                     c.tel and fill(labels.telephone, {"tel": c.tel}),
+                                     c.email and fill(labels.email, {"email": c.email})) if t)
     return FrontSheetContext(
         panel=meeting.panel.upper(), date_line=when, venue=meeting.venue or "",
         open_to_public=council.open_to_public, members=members, contacts=contacts,
@@ -230,9 +229,9 @@ def _at(column: list[str], row: int) -> str:
 
 # ------------------------------------------------------------------------------------ agenda
 
-def pages_text(first: int, last: int) -> str:
-    """' (Pages 5 - 74)' as the agenda prints it."""
-    return f" (Pages {first} - {last})"
+def pages_text(council: Council, first: int, last: int) -> str:
+    """' (Pages 5 - 74)' as the agenda prints it, in the council's words."""
+    return fill(council.labels.pages, {"first": str(first), "last": str(last)})
 
 
 def agenda_context(council: Council, loaded: LoadedMeeting,
@@ -242,7 +241,8 @@ def agenda_context(council: Council, loaded: LoadedMeeting,
     strings = Strings(str(loaded.path), "items", text_context(loaded, meeting_period(loaded)))
     entries = []
     for numbered in numbered_items(meeting):
-        pages = pages_text(*ranges[numbered.number]) if numbered.number in ranges else ""
+        pages = pages_text(council, *ranges[numbered.number]) \
+            if numbered.number in ranges else ""
         if numbered.excludes_for is not None:
             source = numbered.excludes_for.report or numbered.excludes_for.paper
             assert source is not None  # an exclusion item is only generated for a report/paper
@@ -293,15 +293,17 @@ def access_ground(category: str) -> str:
 # ----------------------------------------------------------------------------------- minutes
 
 def minutes_context(council: Council, minutes: Minutes) -> MinutesContext:
+    labels = council.labels.minutes
     attendance = tuple(Attendance(label, clean(text)) for label, text in (
-        ("Present:", minutes.present), ("Appointed Members:", minutes.appointed_members),
-        ("Apologies:", minutes.apologies), ("In Attendance:", minutes.in_attendance)) if text)
+        (labels.present, minutes.present), (labels.appointed_members, minutes.appointed_members),
+        (labels.apologies, minutes.apologies), (labels.in_attendance, minutes.in_attendance))
+        if text)
     items = tuple(
         MinuteEntry(minutes.first_number + n, clean(item.title),
                     tuple(content_lines(item.content)) + resolved_lines(item.resolved))
         for n, item in enumerate(minutes.items))
     return MinutesContext(council.name.upper(), minutes.panel.upper(),
-                          f"MINUTES OF THE MEETING HELD ON {fmt.upper_date(minutes.date)}",
+                          fill(labels.heading, {"date": fmt.upper_date(minutes.date)}),
                           attendance, items)
 
 
@@ -336,10 +338,10 @@ def roman(n: int) -> str:
 
 # ------------------------------------------------------------------------ the pack's own pages
 
-def notices(loaded: LoadedMeeting, confidentiality: str) -> dict[tuple[int, int], Notice]:
+def notices(loaded: LoadedMeeting, council: Council) -> dict[tuple[int, int], Notice]:
     """(agenda number, appendix number) -> the notice for every exempt appendix, its texts
-    rendered like the report's own (they may use sandboxed Jinja); ``confidentiality`` is the
-    council's statement of confidentiality, as the report prints it."""
+    rendered like the report's own (they may use sandboxed Jinja), with the council's
+    statement of confidentiality as the report prints it."""
     strings = Strings(str(loaded.path), "items", text_context(loaded, meeting_period(loaded)))
     out = {}
     for numbered in numbered_items(loaded.meeting):
@@ -354,19 +356,21 @@ def notices(loaded: LoadedMeeting, confidentiality: str) -> dict[tuple[int, int]
                     numbered.number, k, strings(appendix.title, f"{at}.title"),
                     strings(appendix.exempt_category or "", f"{at}.exempt_category"),
                     strings(appendix.exempt_reason or "", f"{at}.exempt_reason"),
-                    confidentiality)
+                    council)
     return out
 
 
 def notice(agenda_number: int, appendix_number: int, title: str, category: str,
-           reason: str, confidentiality: str) -> Notice:
+           reason: str, council: Council) -> Notice:
     """The page that stands in the public pack for an exempt appendix: the statement of
     confidentiality for that appendix alone."""
-    statement = fill(confidentiality, {"appendices": appendix_list([appendix_number]),
-                                       "verb": "is", "category": category,
-                                       "reason": reason.rstrip(".")})
-    return Notice(NOT_FOR_PUBLICATION,
-                  f"Agenda Item {agenda_number}, Appendix {appendix_number}: {title}",
+    statement = fill(council.confidentiality, {"appendices": appendix_list([appendix_number]),
+                                               "verb": "is", "category": category,
+                                               "reason": reason.rstrip(".")})
+    labels = council.labels
+    return Notice(labels.not_for_publication,
+                  fill(labels.notice_title, {"number": str(agenda_number),
+                                             "appendix": str(appendix_number), "title": title}),
                   clean(statement))
 
 
@@ -374,8 +378,8 @@ def notice_page(page: Notice) -> PackPageContext:
     return PackPageContext(page, "")
 
 
-def blank_page() -> PackPageContext:
-    return PackPageContext(None, BLANK_PAGE)
+def blank_page(council: Council) -> PackPageContext:
+    return PackPageContext(None, council.labels.blank_page)
 
 
 # ------------------------------------------------------------------------------------ titles
@@ -391,24 +395,21 @@ class PackTitles:
     blank: str
 
 
-def pack_titles(loaded: LoadedMeeting) -> PackTitles:
+def pack_titles(loaded: LoadedMeeting, council: Council) -> PackTitles:
     """'Children and Families Scrutiny Panel, 23 November 2023: agenda pack', ..."""
-    meeting = f"{loaded.meeting.panel}, {fmt.long_date(loaded.meeting.date)}"
-    return PackTitles(public=f"{meeting}: agenda pack",
-                      exempt=f"{meeting}: exempt appendices ({NOT_FOR_PUBLICATION.lower()})",
-                      front_sheet=f"{meeting}: front sheet", agenda=f"{meeting}: agenda",
-                      blank=BLANK_PAGE)
+    titles = council.labels.titles
+    meeting = {"panel": loaded.meeting.panel, "date": fmt.long_date(loaded.meeting.date)}
+    return PackTitles(public=fill(titles.public, meeting), exempt=fill(titles.exempt, meeting),
+                      front_sheet=fill(titles.front_sheet, meeting),
+                      agenda=fill(titles.agenda, meeting), blank=council.labels.blank_page)
 
 
-def minutes_title(minutes: Minutes) -> str:
+def minutes_title(minutes: Minutes, council: Council) -> str:
     """'Minutes of the Children and Families Scrutiny Panel, 28 September 2023'."""
-    return f"Minutes of the {minutes.panel}, {fmt.long_date(minutes.date)}"
+    return fill(council.labels.titles.minutes,
+                {"panel": minutes.panel, "date": fmt.long_date(minutes.date)})
 
 
-REPORT_PART = "Report"
-MINUTES_PART = "Minutes"
-
-
-def appendix_bookmark(number: int, title: str) -> str:
+def appendix_bookmark(number: int, title: str, council: Council) -> str:
     """'Appendix 1: Terms of reference'."""
-    return f"Appendix {number}: {title}"
+    return fill(council.labels.bookmarks.appendix, {"number": str(number), "title": title})

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from builder.config.council import Block, MeetingDates, load_council
+from builder.config.council import Block, MeetingDates, PackLabels, load_council
 from builder.config.meeting import LoadedMeeting, load_meeting
 from builder.config.minutes import Resolved, load_minutes
 from builder.present import pack_context as pc
@@ -140,16 +140,19 @@ class DescribeMinutes:
 class DescribeNotice:
     def it_stands_in_for_each_exempt_appendix_of_the_meeting(self, loaded: LoadedMeeting
                                                              ) -> None:
-        notices = pc.notices(loaded, "{reason}")
+        council = load_council(CONFIG / "council.yaml").model_copy(
+            update={"confidentiality": "{reason}"})
+        notices = pc.notices(loaded, council)
         assert sorted(notices) == [(9, 2), (9, 3)]
         assert notices[(9, 3)].title == ("Agenda Item 9, Appendix 3: Home to School Transport "
                                          "Service Review")
 
     def it_says_which_appendix_is_withheld_and_why_in_the_councils_words(self) -> None:
+        council = load_council(CONFIG / "council.yaml").model_copy(update={
+            "confidentiality": "{appendices} {verb} withheld under {category}, as {reason}."})
         page = pc.notice(9, 2, "SEND Capital Programme Briefing Paper",
-                         "category 3 paragraph 10.4", "it relates to business affairs.",
-                         "{appendices} {verb} withheld under {category}, as {reason}.")
-        assert page.heading == "NOT FOR PUBLICATION"
+                         "category 3 paragraph 10.4", "it relates to business affairs.", council)
+        assert page.heading == PackLabels().not_for_publication
         assert page.title == "Agenda Item 9, Appendix 2: SEND Capital Programme Briefing Paper"
         assert page.statement == ("Appendix 2 is withheld under category 3 paragraph 10.4, as it "
                                   "relates to business affairs.")
