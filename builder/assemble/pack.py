@@ -155,8 +155,8 @@ def write_exempt_pack(papers: Sequence[PackPaper], out: Path, title: str, labels
         count = merger.page_count - start
         stamps.extend(Stamp(banner=labels.not_for_publication,
                             foot=fill(labels.stamps.exempt, {
-                                "number": str(paper.number), "appendix": str(part.appendix),
-                                "page": str(k), "pages": str(count)}))
+                                "number": str(paper.number), "page": str(k), "pages": str(count),
+                                "appendix": fill(labels.appendix, {"number": str(part.appendix)})}))
                       for k in range(1, count + 1))
     stamp_pages(merger.pdf, stamps)
     merger.write(out, title, outline=tuple(outline))

@@ -61,9 +61,9 @@ class StampLabels(StrictModel):
     """At the head of the first page of each agenda item's papers; ``{number}``: '9'."""
     exempt: Annotated[str, Field(min_length=1),
                       _sentence("number", "appendix", "page", "pages")] = (
-        "Agenda Item {number}, Appendix {appendix} – page {page} of {pages}")
-    """The exempt pack's foot: ``{appendix}`` (the appendix's number), ``{page}`` of
-    ``{pages}`` within the appendix."""
+        "Agenda Item {number}, {appendix} – page {page} of {pages}")
+    """The exempt pack's foot: ``{appendix}`` (the appendix's name, 'Appendix 2'), ``{page}``
+    of ``{pages}`` within the appendix."""
 
 
 class Bookmarks(StrictModel):
@@ -83,9 +83,6 @@ class Bookmarks(StrictModel):
     """A report within its item."""
     minutes: PlainSentence = "Minutes"
     """The minutes within their item."""
-    appendix: Annotated[str, Field(min_length=1), _sentence("number", "title")] = (
-        "Appendix {number}: {title}")
-    """An appendix within its item."""
     withheld: Annotated[str, Field(min_length=1), _sentence("bookmark")] = (
         "{bookmark} (not for publication)")
     """The public pack's page standing in for an exempt appendix; ``{bookmark}``: the
@@ -123,7 +120,26 @@ class Titles(StrictModel):
 
 
 class PackLabels(StrictModel):
-    """The fixed words of the agenda pack's own pages and stamps."""
+    """The fixed words of the papers: appendix names and headings, the report's yes/no
+    answers, the agenda pack's own pages, stamps, bookmarks and titles."""
+
+    appendix: Annotated[str, Field(min_length=1), _sentence("number")] = "Appendix {number}"
+    """The name of an appendix, the ``{appendix}`` of the labels below and of the statement of
+    confidentiality's ``{appendices}`` ('Appendix 2 and Appendix 3')."""
+    last_separator: PlainSentence = " and "
+    """Between the last two appendices of a list (spaces included)."""
+    appendix_heading: Annotated[str, Field(min_length=1), _sentence("appendix", "title")] = (
+        "{appendix}: {title}")
+    """An appendix's heading in the report's copy, and its bookmark in the pack."""
+    exempt_heading: Annotated[str, Field(min_length=1), _sentence("appendix", "title")] = (
+        "{appendix}: Exempt – {title}")
+    """An exempt appendix's heading in the report's copy."""
+    no_confidentiality: PlainSentence = "None"
+    """The report's confidentiality when it states none."""
+    yes: PlainSentence = "Yes"
+    """The report's answer to a yes/no question (key decision, ESIA, DPIA)."""
+    no: PlainSentence = "No"
+    """The report's answer to a yes/no question."""
 
     not_for_publication: PlainSentence = "NOT FOR PUBLICATION"
     """The heading of the page standing in the public pack for an exempt appendix and the
@@ -132,9 +148,9 @@ class PackLabels(StrictModel):
     """The page padding a paper to an even number of pages (and its document title)."""
     notice_title: Annotated[str, Field(min_length=1),
                             _sentence("number", "appendix", "title")] = (
-        "Agenda Item {number}, Appendix {appendix}: {title}")
+        "Agenda Item {number}, {appendix}: {title}")
     """The title of the page standing in for an exempt appendix: ``{number}`` (agenda item),
-    ``{appendix}`` (its number), ``{title}``."""
+    ``{appendix}`` (its name), ``{title}``."""
     pages: Annotated[str, Field(min_length=1), _sentence("first", "last")] = (
         " (Pages {first} - {last})")
     """After an agenda item's title on the agenda and the supplementary agenda (printed
@@ -317,7 +333,8 @@ class Council(StrictModel):
     placeholders: Placeholders = Placeholders()
     """The sentences standing in the report's Word copy for its deck and PDF appendices."""
     labels: PackLabels = PackLabels()
-    """The fixed words of the pack's own pages, the minutes and the page stamps."""
+    """The fixed words of the papers: appendix names and headings, the pack's own pages, the
+    minutes' labels, the page stamps, bookmarks and titles."""
     templates: TemplateChoice | None = None
     """The Word templates the council's papers are rendered from (paths relative to this
     file); any left out are the defaults shipped with builder."""

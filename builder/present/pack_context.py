@@ -32,6 +32,7 @@ from builder.present import formatting as fmt
 from builder.present.report_context import (
     Strings,
     appendix_list,
+    appendix_name,
     clean,
     exempt_groups,
     text_context,
@@ -247,7 +248,7 @@ def agenda_context(council: Council, loaded: LoadedMeeting,
             source = numbered.excludes_for.report or numbered.excludes_for.paper
             assert source is not None  # an exclusion item is only generated for a report/paper
             paragraphs = (council.exclusion.motion,
-                          *exclusion_grounds(source, strings, council.exclusion.grounds))
+                          *exclusion_grounds(source, strings, council))
             entries.append(AgendaEntry(numbered.number, council.exclusion.title, pages,
                                        tuple(clean(p) for p in paragraphs)))
             continue
@@ -272,11 +273,11 @@ def meeting_period(loaded: LoadedMeeting) -> Month | None:
     return parse_period(data.period) if data is not None else None
 
 
-def exclusion_grounds(report: Report | Paper, strings: Strings, sentence: str) -> list[str]:
+def exclusion_grounds(report: Report | Paper, strings: Strings, council: Council) -> list[str]:
     """The council's ``exclusion.grounds`` sentence once per ground, naming the appendices
     exactly as the report's statement of confidentiality does."""
-    return [fill(sentence, {**g, "ground": access_ground(g["category"])})
-            for g in exempt_groups(report, strings)]
+    return [fill(council.exclusion.grounds, {**g, "ground": access_ground(g["category"])})
+            for g in exempt_groups(report, strings, council.labels)]
 
 
 _CATEGORY = re.compile(r"^\s*category\s+(\S+)\s+(?:of\s+)?paragraph\s+(\S+)\s*$", re.IGNORECASE)
@@ -364,13 +365,13 @@ def notice(agenda_number: int, appendix_number: int, title: str, category: str,
            reason: str, council: Council) -> Notice:
     """The page that stands in the public pack for an exempt appendix: the statement of
     confidentiality for that appendix alone."""
-    statement = fill(council.confidentiality, {"appendices": appendix_list([appendix_number]),
-                                               "verb": "is", "category": category,
-                                               "reason": reason.rstrip(".")})
     labels = council.labels
+    statement = fill(council.confidentiality, {
+        "appendices": appendix_list([appendix_number], labels), "verb": "is",
+        "category": category, "reason": reason.rstrip(".")})
     return Notice(labels.not_for_publication,
-                  fill(labels.notice_title, {"number": str(agenda_number),
-                                             "appendix": str(appendix_number), "title": title}),
+                  fill(labels.notice_title, {"number": str(agenda_number), "title": title,
+                                             "appendix": appendix_name(appendix_number, labels)}),
                   clean(statement))
 
 
@@ -411,5 +412,7 @@ def minutes_title(minutes: Minutes, council: Council) -> str:
 
 
 def appendix_bookmark(number: int, title: str, council: Council) -> str:
-    """'Appendix 1: Terms of reference'."""
-    return fill(council.labels.bookmarks.appendix, {"number": str(number), "title": title})
+    """'Appendix 1: Terms of reference' (the appendix's heading, exempt or not)."""
+    labels = council.labels
+    return fill(labels.appendix_heading, {"appendix": appendix_name(number, labels),
+                                          "title": title})

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from builder.compute.calculus import Arrow, Rag
 from builder.compute.model import IndicatorFigures, ReportModel
 from builder.config.catalogue import Indicator
-from builder.config.council import Placeholders
+from builder.config.council import PackLabels, Placeholders
 from builder.config.glossary import Glossary
 from builder.config.layout import Layout, layout_of
 from builder.config.tracker import Recommendation
@@ -23,6 +23,7 @@ from builder.present.dataset_columns import (
     heading_values,
     printed_columns,
 )
+from builder.present.report_context import appendix_name
 from builder.present.revisions import shown_revisions
 
 MONTH_COLUMNS = 13
@@ -102,10 +103,11 @@ class GlossaryText:
     sources: tuple[str, ...]
 
 
-def appendix_heading(number: int, title: str, exempt: bool) -> str:
-    """``Appendix 2: Exempt – SEND Capital Programme Briefing Paper`` (same numbers as the list)."""
-    prefix = "Exempt – " if exempt else ""
-    return f"Appendix {number}: {prefix}{title}"
+def appendix_heading(number: int, title: str, exempt: bool, labels: PackLabels) -> str:
+    """``Appendix 2: Exempt – SEND Capital Programme Briefing Paper`` (same numbers as the
+    list), in the council's words."""
+    heading = labels.exempt_heading if exempt else labels.appendix_heading
+    return fill(heading, {"appendix": appendix_name(number, labels), "title": title})
 
 
 def placeholder_sentence(kind: str, file_name: str | None, placeholders: Placeholders) -> str:

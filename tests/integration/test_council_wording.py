@@ -25,21 +25,25 @@ CONFIDENTIALITY = "Kept back: {appendices} {verb} withheld under {category}, sin
 GROUNDS = "Excluded: {appendices} {verb} private under {ground}, since {reason}."
 DECK = "The deck sits in the agenda pack, after this report."
 REASON = "it relates to the financial and business affairs"
-EXEMPT = "Appendix 2 and Appendix 3 are withheld under category 3 paragraph 10.4, since " + REASON
+EXEMPT = "Annex 2 plus Annex 3 are withheld under category 3 paragraph 10.4, since " + REASON
 LABELS = {
+    "appendix": "Annex {number}", "last_separator": " plus ",
+    "appendix_heading": "{appendix} – {title}",
+    "exempt_heading": "{appendix} (restricted) – {title}",
+    "yes": "Affirmative", "no": "Negative",
     "not_for_publication": "WITHHELD FROM THE PUBLIC",
     "blank_page": "Nothing is printed on this page",
-    "notice_title": "Item {number}, appendix {appendix} withheld: {title}",
+    "notice_title": "Item {number}, {appendix} withheld: {title}",
     "pages": " [pp. {first} to {last}]",
     "telephone": "Phone {tel}", "email": "Mail {email}",
     "minutes": {"heading": "RECORD OF THE MEETING OF {date}", "present": "Attending:",
                 "appointed_members": "Co-opted:", "apologies": "Sent apologies:",
                 "in_attendance": "Also attending:"},
     "stamps": {"page": "Sheet {page}", "agenda_item": "Business {number}",
-               "exempt": "Appendix {appendix} of business {number}, sheet {page} of {pages}"},
+               "exempt": "{appendix} of business {number}, sheet {page} of {pages}"},
     "bookmarks": {"front_sheet": "Cover pages", "agenda": "Order of business",
                   "item": "Business {number} – {title}", "report": "The report",
-                  "minutes": "The minutes", "appendix": "Appendix {number} – {title}",
+                  "minutes": "The minutes",
                   "withheld": "{bookmark} (withheld)", "exempt": "Business {number}: {bookmark}",
                   "blank": "Empty page"},
     "titles": {"public": "{panel} on {date}: papers", "exempt": "{panel} on {date}: withheld",
@@ -102,6 +106,9 @@ class DescribeTheStatementOfConfidentiality:
                                           "--out", str(out), "--allow-outside",
                                           str(reworded.out.parent / "config")])
         assert result.exit_code == 0, result.output
+        paragraphs = report_paragraphs(out, 9)
+        assert "Annex 2 (restricted) – SEND Capital Programme Briefing Paper" in paragraphs
+        assert not [p for p in paragraphs if p.startswith("Appendix ")]
         assert [p for p in report_paragraphs(out, 9) if p.startswith("Kept back:")] \
             == [f"Kept back: {EXEMPT} of both the Council and specified third parties and is "
                 "commercially sensitive."]
@@ -110,7 +117,7 @@ class DescribeTheStatementOfConfidentiality:
             self, reworded: Reworded) -> None:
         assert len(reworded.notices) == 2
         for number, notice in zip((2, 3), reworded.notices, strict=True):
-            assert (f"Kept back: Appendix {number} is withheld under category 3 paragraph 10.4, "
+            assert (f"Kept back: Annex {number} is withheld under category 3 paragraph 10.4, "
                     f"since {REASON}") in notice
 
     def it_leaves_no_trace_of_the_default_wording_in_what_builder_writes(self, reworded: Reworded
@@ -123,7 +130,7 @@ class DescribeTheStatementOfConfidentiality:
 
 class DescribeTheExclusionItem:
     def it_gives_the_councils_ground_sentence_after_the_motion(self, reworded: Reworded) -> None:
-        assert ("Excluded: Appendix 2 and Appendix 3 are private under Category 3 of paragraph "
+        assert ("Excluded: Annex 2 plus Annex 3 are private under Category 3 of paragraph "
                 f"10.4, since {REASON}") in reworded.public
 
 
@@ -136,9 +143,9 @@ class DescribeThePacksLabels:
     def it_heads_and_titles_each_page_standing_in_for_an_exempt_appendix(
             self, reworded: Reworded) -> None:
         assert [n.split(" Kept back:")[0] for n in reworded.notices] == [
-            "WITHHELD FROM THE PUBLIC Item 9, appendix 2 withheld: SEND Capital Programme "
+            "WITHHELD FROM THE PUBLIC Item 9, Annex 2 withheld: SEND Capital Programme "
             "Briefing Paper",
-            "WITHHELD FROM THE PUBLIC Item 9, appendix 3 withheld: Home to School Transport "
+            "WITHHELD FROM THE PUBLIC Item 9, Annex 3 withheld: Home to School Transport "
             "Service Review"]
 
     def it_prints_the_blank_page_agenda_front_sheet_and_minutes_labels(self, reworded: Reworded
@@ -157,14 +164,14 @@ class DescribeThePacksLabels:
         assert [s.foot for s in numbered] == [f"Sheet {n}" for n in range(1, len(numbered) + 1)]
         assert {s.head for s in public.stamps} >= {"Business 6", "Business 9"}
         assert {s.head for s in exempt.stamps} == {"WITHHELD FROM THE PUBLIC"}
-        assert exempt.stamps[0].foot.startswith("Appendix 2 of business 9, sheet 1 of ")
+        assert exempt.stamps[0].foot.startswith("Annex 2 of business 9, sheet 1 of ")
         titles = [b.title for b in public.bookmarks]
         assert titles[:2] == ["Cover pages", "Order of business"]
         assert "The minutes" in titles and "The report" in titles
         assert any(t.startswith("Business 9 – ") for t in titles)
-        assert "Appendix 2 – SEND Capital Programme Briefing Paper (withheld)" in titles
+        assert "Annex 2 – SEND Capital Programme Briefing Paper (withheld)" in titles
         assert [b.title for b in exempt.bookmarks][0] == (
-            "Business 9: Appendix 2 – SEND Capital Programme Briefing Paper")
+            "Business 9: Annex 2 – SEND Capital Programme Briefing Paper")
         assert "Empty page" in public.structure_parts
         assert public.title == "Children and Families Scrutiny Panel on 23 November 2023: papers"
         assert exempt.title == "Children and Families Scrutiny Panel on 23 November 2023: withheld"
@@ -182,3 +189,16 @@ class DescribeThePacksLabels:
         marks = [b.title for pdf in (public, exempt) for b in pdf.bookmarks]
         assert not [t for t in marks if t.startswith(("Agenda Item", "Front sheet", "Report"))
                     or t in ("Agenda", "Minutes") or "(not for publication)" in t]
+
+
+class DescribeTheReportsLabels:
+    def it_heads_the_appendices_and_answers_in_the_councils_words(self, reworded: Reworded
+                                                                  ) -> None:
+        (docx,) = reworded.out.glob("item-10-*.docx")
+        doc = Document(str(docx))
+        paragraphs = [squeezed(p.text) for p in doc.paragraphs]
+        cells = {squeezed(c.text) for t in doc.tables for row in t.rows for c in row.cells}
+        assert [p for p in paragraphs if p.startswith("Annex 1 – ")]
+        assert not [p for p in paragraphs if p.startswith("Appendix ")]
+        assert {"Affirmative", "Negative"} & (cells | set(paragraphs))
+        assert not {"Yes", "No"} & (cells | set(paragraphs))

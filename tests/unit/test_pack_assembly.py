@@ -98,9 +98,9 @@ class DescribePublicPack:
 
 
 REWORDED = PackLabels.model_validate({
-    "not_for_publication": "PRIVATE",
+    "not_for_publication": "PRIVATE", "appendix": "Annex {number}",
     "stamps": {"page": "p. {page}", "agenda_item": "Item {number}",
-               "exempt": "Appendix {appendix} of item {number}: {page}/{pages}"},
+               "exempt": "{appendix} of item {number}: {page}/{pages}"},
     "bookmarks": {"front_sheet": "Cover", "agenda": "Order of business",
                   "item": "{number}. {title}", "withheld": "{bookmark} [withheld]",
                   "exempt": "{number} / {bookmark}", "blank": "Empty page"}})
@@ -126,8 +126,8 @@ class DescribeTheCouncilsLabels:
         assert write_exempt_pack(papers, out, "Exempt", REWORDED)
         pack = summarize(out)
         assert [s.head for s in pack.stamps] == ["PRIVATE"] * 2
-        assert [s.foot for s in pack.stamps] == ["Appendix 2 of item 9: 1/2",
-                                                 "Appendix 2 of item 9: 2/2"]
+        assert [s.foot for s in pack.stamps] == ["Annex 2 of item 9: 1/2",
+                                                 "Annex 2 of item 9: 2/2"]
         assert [b.title for b in pack.bookmarks] == ["9 / Appendix 2: Secret"]
 
 
