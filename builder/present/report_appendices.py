@@ -62,6 +62,10 @@ class ThemeText:
     commentary: tuple[tuple[str, str], ...]
     """(indicator title, commentary) for indicators with commentary, under the table."""
     charts: tuple[ChartSpec, ...]
+    commentary_heading: str
+    """Above the commentary."""
+    trends_heading: str
+    """Above the charts."""
     subheadings: tuple[int, ...] = ()
     """Indexes of the table rows that are sub-theme headings (shaded, text in one cell)."""
     revisions: tuple[str, ...] = ()
@@ -75,6 +79,8 @@ class DatasetText:
     themes: tuple[ThemeText, ...]
     key: TableText | None
     """The key to arrows and RAG ratings, when the layout prints one."""
+    key_heading: str
+    """Above the key."""
     legend: tuple[str, ...] = ()
     """Lines of the layout's legend block, above the tables."""
     kinds: tuple[str, ...] = ()
@@ -155,12 +161,14 @@ def dataset_text(model: ReportModel, heading: str, charts: bool = True,
                       if f.commentary is not None) if layout.commentary == "under" else ()
         specs = tuple(chart_spec(f) for f in figs) if charts else ()
         revised = shown_revisions(model, tuple(f.key for f in figs))
+        trends = fill(layout.trends_heading, {"theme": title}) if title \
+            else layout.trends_heading_untitled
         themes.append(ThemeText(title, statement if layout.theme_statement else "",
                                 TableText(header, tuple(rows), description), notes, specs,
-                                tuple(subheadings), revised))
+                                layout.commentary_heading, trends, tuple(subheadings), revised))
     legend = tuple(fill(line, values) for line in layout.legend)
     return DatasetText(heading, intro, tuple(themes), _key_table(layout) if layout.key else None,
-                       legend, tuple(c.kind for c in columns))
+                       layout.key_heading, legend, tuple(c.kind for c in columns))
 
 
 SUBHEADING_FILL = "E7E6E6"
