@@ -119,6 +119,41 @@ class Titles(StrictModel):
     """A supplement's agenda; ``{pack}``: the supplement's title."""
 
 
+Header = tuple[str, str, str, str, str]
+
+
+class TrackerLabels(StrictModel):
+    """The monitoring tracker appendix (format-spec E.1)."""
+
+    header: Header = ("Date", "Title", "Action proposed", "Action Taken", "Progress Status")
+    """The table's column headings."""
+    header_2017: Header = ("Date", "Title", "Recommendation", "Action Taken", "Progress Status")
+    """The column headings at a meeting of the 2017 variant."""
+    subheading: Annotated[str, Field(min_length=1), _sentence("date")] = (
+        "Scrutiny Monitoring – {date}")
+    """The line under the panel's name; ``{date}``: the meeting's ('23 November 2023')."""
+    description: Annotated[str, Field(min_length=1), _sentence("count")] = (
+        "Recommendations made at previous meetings ({count}), the action taken and the "
+        "progress status of each.")
+    """The table's description for screen readers; ``{count}``: its rows."""
+
+
+class GlossaryLabels(StrictModel):
+    """The glossary appendix (format-spec E.2)."""
+
+    acronyms: PlainSentence = "Acronyms"
+    """The heading above the acronyms."""
+    header: tuple[str, str] = ("Acronym", "Meaning")
+    """The acronym table's column headings."""
+    description: Annotated[str, Field(min_length=1), _sentence("count")] = (
+        "{count} acronyms and what they stand for.")
+    """The acronym table's description for screen readers."""
+    terms: PlainSentence = "Terms"
+    """The heading above the terms."""
+    sources: PlainSentence = "Sources"
+    """The heading above the sources."""
+
+
 class PackLabels(StrictModel):
     """The fixed words of the papers: appendix names and headings, the report's yes/no
     answers, the agenda pack's own pages, stamps, bookmarks and titles."""
@@ -165,6 +200,10 @@ class PackLabels(StrictModel):
     """The page stamps."""
     bookmarks: Bookmarks = Bookmarks()
     """The packs' bookmarks."""
+    tracker: TrackerLabels = TrackerLabels()
+    """The monitoring tracker appendix's headings."""
+    glossary: GlossaryLabels = GlossaryLabels()
+    """The glossary appendix's headings."""
     titles: Titles = Titles()
     """The documents' titles."""
 

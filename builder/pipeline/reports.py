@@ -117,11 +117,13 @@ class _ReportBuilder:
             tracker = self.inputs.trackers[self._path(appendix)]
             rows = tracker.shown_at(self.loaded.meeting.date)
             meeting = self.loaded.meeting
-            text_t = pa.tracker_text(rows, meeting.panel, meeting.date, heading, meeting.variant)
+            text_t = pa.tracker_text(rows, meeting.panel, meeting.date, heading, meeting.variant,
+                                     self.inputs.council.labels.tracker)
             render_tracker(self.template, text_t, core, out)
         elif appendix.kind == "glossary":
             glossary = self.inputs.glossaries[self._path(appendix)]
-            render_glossary(self.template, pa.glossary_text(glossary, heading), core, out)
+            text_g = pa.glossary_text(glossary, heading, self.inputs.council.labels.glossary)
+            render_glossary(self.template, text_g, core, out)
         elif appendix.kind == "file" and self._path(appendix).suffix.lower() == ".pdf":
             source = out.with_suffix(".pdf")
             shutil.copyfile(self._path(appendix), source)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from builder.compute.calculus import Arrow, Rag
 from builder.compute.model import IndicatorFigures, ReportModel
 from builder.config.catalogue import Indicator
-from builder.config.council import PackLabels, Placeholders
+from builder.config.council import GlossaryLabels, PackLabels, Placeholders, TrackerLabels
 from builder.config.glossary import Glossary
 from builder.config.layout import Layout, layout_of
 from builder.config.tracker import Recommendation
@@ -107,6 +107,8 @@ class GlossaryText:
     acronyms: TableText | None
     terms: tuple[tuple[str, tuple[DefinitionText, ...]], ...]
     sources: tuple[str, ...]
+    headings: tuple[str, str, str]
+    """Above the acronyms, the terms and the sources."""
 
 
 def appendix_heading(number: int, title: str, exempt: bool, labels: PackLabels) -> str:
@@ -244,14 +246,10 @@ def chart_alt_text(ind: Indicator, labels: Sequence[str], values: Sequence[float
 
 # ---------------------------------------------------------------------------------- tracker
 
-TRACKER_HEADER = ("Date", "Title", "Action proposed", "Action Taken", "Progress Status")
-TRACKER_HEADER_2017 = ("Date", "Title", "Recommendation", "Action Taken", "Progress Status")
-
-
 def tracker_text(rows: Sequence[Recommendation], panel: str, meeting: dt.date, heading: str,
-                 variant: str = "2023") -> TrackerText:
+                 variant: str, labels: TrackerLabels) -> TrackerText:
     """Format-spec E.1: numbered 1), 2) ... within each originating meeting and title; the
-    2017 variant heads the third column 'Recommendation'."""
+    2017 variant's headings are ``labels.header_2017`` (its third column 'Recommendation')."""
     counters: dict[tuple[dt.date, str], int] = {}
     out = []
     for row in rows:
@@ -260,29 +258,29 @@ def tracker_text(rows: Sequence[Recommendation], panel: str, meeting: dt.date, h
         out.append((Cell(fmt.short_date(row.meeting)), Cell(row.title),
                     Cell(f"{counters[group]}) {row.action_proposed}"), Cell(row.action_taken),
                     Cell(row.status or "")))
-    header = TRACKER_HEADER_2017 if variant == "2017" else TRACKER_HEADER
-    table = TableText(header, tuple(out),
-                      f"Recommendations made at previous meetings ({len(out)}), the action "
-                      "taken and the progress status of each.")
-    return TrackerText(heading, (panel, f"Scrutiny Monitoring – {fmt.long_date(meeting)}"), table)
+    header = labels.header_2017 if variant == "2017" else labels.header
+    table = TableText(header, tuple(out), fill(labels.description, {"count": str(len(out))}))
+    return TrackerText(heading, (panel, fill(labels.subheading,
+                                             {"date": fmt.long_date(meeting)})), table)
 
 
 # ---------------------------------------------------------------------------------- glossary
 
 
-def glossary_text(glossary: Glossary, heading: str) -> GlossaryText:
+def glossary_text(glossary: Glossary, heading: str, labels: GlossaryLabels) -> GlossaryText:
     acronyms = None
     if glossary.acronyms:
-        acronyms = TableText(("Acronym", "Meaning"),
+        acronyms = TableText(labels.header,
                              tuple((Cell(a.abbreviation), Cell(a.expansion))
                                    for a in glossary.acronyms),
-                             f"{len(glossary.acronyms)} acronyms and what they stand for.")
+                             fill(labels.description, {"count": str(len(glossary.acronyms))}))
     terms = tuple((t.term, tuple(_definition(p.paragraph, p.bullets, p.numbered)
                                  for p in t.definition)) for t in glossary.terms)
     sources = tuple(" ".join(x for x in (f"{s.title}:" if s.url or s.note else s.title, s.url,
                                           f"- {s.note}" if s.note else None) if x)
                     for s in glossary.sources)
-    return GlossaryText(heading, acronyms, terms, sources)
+    return GlossaryText(heading, acronyms, terms, sources,
+                        (labels.acronyms, labels.terms, labels.sources))
 
 
 def _definition(paragraph: str | None, bullets: tuple[str, ...],

@@ -31,6 +31,10 @@ LABELS = {
     "appendix_heading": "{appendix} – {title}",
     "exempt_heading": "{appendix} (restricted) – {title}",
     "yes": "Affirmative", "no": "Negative",
+    "tracker": {"header": ["When", "What", "Asked", "Done", "State"],
+                "subheading": "Follow-up at {date}"},
+    "glossary": {"acronyms": "Short forms", "header": ["Short", "Long"], "terms": "Words",
+                 "sources": "Read more"},
     "not_for_publication": "WITHHELD FROM THE PUBLIC",
     "blank_page": "Nothing is printed on this page",
     "notice_title": "Item {number}, {appendix} withheld: {title}",
@@ -202,3 +206,16 @@ class DescribeTheReportsLabels:
         assert not [p for p in paragraphs if p.startswith("Appendix ")]
         assert {"Affirmative", "Negative"} & (cells | set(paragraphs))
         assert not {"Yes", "No"} & (cells | set(paragraphs))
+
+    def it_heads_the_tracker_and_the_glossary_in_the_councils_words(self, reworded: Reworded
+                                                                    ) -> None:
+        paragraphs, rows = set(), set()
+        for docx in reworded.out.glob("item-*.docx"):
+            doc = Document(str(docx))
+            paragraphs |= {squeezed(p.text) for p in doc.paragraphs}
+            rows |= {tuple(squeezed(c.text) for c in t.rows[0].cells) for t in doc.tables}
+        assert "Follow-up at 23 November 2023" in paragraphs
+        assert ("When", "What", "Asked", "Done", "State") in rows
+        assert {"Short forms", "Words"} <= paragraphs and ("Short", "Long") in rows
+        assert not {"Acronyms", "Terms", "Scrutiny Monitoring – 23 November 2023"} & paragraphs
+        assert ("Acronym", "Meaning") not in rows

@@ -11,7 +11,7 @@ import yaml
 from builder.compute.calculus import Arrow
 from builder.compute.periods import Month
 from builder.config.catalogue import Indicator
-from builder.config.council import PackLabels
+from builder.config.council import GlossaryLabels, PackLabels, TrackerLabels
 from builder.config.glossary import Glossary
 from builder.config.layout import layout_of
 from builder.config.meeting import LoadedMeeting, load_meeting
@@ -171,19 +171,28 @@ class DescribeTrackerText:
 
     def it_numbers_actions_within_each_meeting_and_title(self) -> None:
         text = pa.tracker_text(self.rows(), "Children and Families Scrutiny Panel",
-                               dt.date(2023, 11, 23), "Appendix 1: Monitoring")
+                               dt.date(2023, 11, 23), "Appendix 1: Monitoring", "2023",
+                               TrackerLabels())
         assert [r[2].text for r in text.table.rows] == ["1) That A.", "2) That B.",
                                                         "1) That C."]
         assert [r[0].text for r in text.table.rows] == ["28/09/23"] * 3
         assert [r[4].text for r in text.table.rows] == ["Complete", "", "Partially complete"]
         assert text.subheadings == ("Children and Families Scrutiny Panel",
                                     "Scrutiny Monitoring – 23 November 2023")
-        assert text.table.header == ("Date", "Title", "Action proposed", "Action Taken",
-                                     "Progress Status")
+        assert text.table.header == TrackerLabels().header
 
     def it_heads_the_2017_column_recommendation(self) -> None:
-        text = pa.tracker_text(self.rows(), "Panel", dt.date(2017, 1, 5), "A", "2017")
+        text = pa.tracker_text(self.rows(), "Panel", dt.date(2017, 1, 5), "A", "2017",
+                               TrackerLabels())
         assert text.table.header[2] == "Recommendation"
+
+    def it_heads_and_describes_the_table_in_the_councils_words(self) -> None:
+        labels = TrackerLabels(header=("When", "What", "Asked", "Done", "State"),
+                               subheading="Follow-up at {date}", description="{count} asks.")
+        text = pa.tracker_text(self.rows(), "Panel", dt.date(2023, 11, 23), "A", "2023", labels)
+        assert text.table.header == ("When", "What", "Asked", "Done", "State")
+        assert text.subheadings == ("Panel", "Follow-up at 23 November 2023")
+        assert text.table.description == "3 asks."
 
 
 class DescribeGlossaryText:
@@ -198,7 +207,7 @@ terms:
       - bullets: [x]
 sources: [{title: Tri.x, url: "http://trixresources.proceduresonline.com/", note: free}]
 """))
-        text = pa.glossary_text(glossary, "Appendix 2: Glossary")
+        text = pa.glossary_text(glossary, "Appendix 2: Glossary", GlossaryLabels())
         (term, parts), = text.terms
         assert [(p.kind, p.items) for p in parts] == [
             ("paragraph", ("They work towards five outcomes.",)),
@@ -206,3 +215,17 @@ sources: [{title: Tri.x, url: "http://trixresources.proceduresonline.com/", note
         assert text.acronyms is not None and text.acronyms.rows[0][1].text == \
             "Children Looked After"
         assert text.sources == ("Tri.x: http://trixresources.proceduresonline.com/ - free",)
+
+    def it_heads_the_parts_in_the_councils_words(self) -> None:
+        glossary = Glossary.model_validate({"acronyms": [{"abbreviation": "CLA",
+                                                          "expansion": "Children Looked After"}],
+                                            "terms": [{"term": "CIN",
+                                                       "definition": ["Child in need."]}]})
+        labels = GlossaryLabels(acronyms="Short forms", header=("Short", "Long"),
+                                description="{count} short forms.", terms="Words",
+                                sources="Read more")
+        text = pa.glossary_text(glossary, "Appendix 2: Glossary", labels)
+        assert text.headings == ("Short forms", "Words", "Read more")
+        assert text.acronyms is not None
+        assert (text.acronyms.header, text.acronyms.description) == (("Short", "Long"),
+                                                                     "1 short forms.")
