@@ -194,6 +194,11 @@ class PackLabels(StrictModel):
     """The cover page's contact telephone line."""
     email: Annotated[str, Field(min_length=1), _sentence("email")] = "E-mail: {email}"
     """The cover page's contact e-mail line."""
+    date_line: Annotated[str, Field(min_length=1), _sentence("date", "time")] = (
+        "{date} at {time}")
+    """The meeting's day and time on the cover page and the supplementary agenda: ``{date}``
+    ('Thursday, 23 November 2023'), ``{time}`` ('5.30 pm'); the date alone when the meeting
+    has no time."""
     minutes: MinutesLabels = MinutesLabels()
     """The minutes' heading and attendance labels."""
     stamps: StampLabels = StampLabels()
@@ -335,6 +340,11 @@ class Exclusion(StrictModel):
     motion: str = Field(min_length=1)
     """'To move that in accordance with the Council’s Constitution, ...'. The sentences naming
     the appendices and the ground follow it (``grounds``)."""
+    ground: Annotated[str, Field(min_length=1), _sentence("category", "paragraph")] = (
+        "Category {category} of paragraph {paragraph}")
+    """The ``{ground}`` of ``grounds`` for an appendix whose ``exempt_category`` reads
+    'category 3 paragraph 10.4' (``{category}`` 3, ``{paragraph}`` 10.4); any other category
+    is printed as written, its first letter in capitals."""
     grounds: GroundSentence = EXCLUSION_GROUND
     """The sentence after the motion, one per ground of the report's exempt appendices. Fields:
     ``{appendices}`` ('Appendix 2 and Appendix 3'), ``{verb}`` ('is' or 'are'), ``{ground}``

@@ -120,6 +120,13 @@ class DeckWording(StrictModel):
     no_notes: PlainSentence = (
         "No commentary was supplied for these indicators and none changed notably this month.")
     """The speaker notes of a slide whose indicators have no commentary or statement."""
+    older_commentary: Annotated[str, Field(min_length=1),
+                                AfterValidator(sentence("indicator", "period"))] = (
+        "{indicator} (commentary for {period})")
+    """In the speaker notes, before commentary written for an earlier period than the deck's:
+    ``{indicator}`` (its title), ``{period}`` ('Sep-23')."""
+    suppressed: PlainSentence = "c"
+    """What a table shows instead of a small count under disclosure control."""
     exceptions_title: MonthSentence = "Exceptions: indicators rated Red in {month}"
     """The exceptions slides; ``{month}``: 'October 2023'."""
     no_exceptions: PlainSentence = "No indicator is rated Red this month."

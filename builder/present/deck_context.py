@@ -32,7 +32,6 @@ from builder.present.statements import (
 )
 
 LANGUAGE = "en-GB"
-SUPPRESSED = "c"
 T = TypeVar("T")
 # relative widths of the indicator table's columns: indicator, months, target, RAG, benchmarks
 WIDTH_INDICATOR, WIDTH_VALUE, WIDTH_RAG = 3.3, 1.0, 1.1
@@ -254,7 +253,7 @@ def _indicator_table(deck: Deck, model: ReportModel, title: str,
 
 def _value_text(ind: Indicator, value: float | None, reason: str | None, deck: Deck) -> str:
     if suppressed(ind, value, deck.options.disclosure):
-        return SUPPRESSED
+        return deck.wording.suppressed
     return indicator_value(ind, value, reason)
 
 
@@ -377,7 +376,7 @@ def _data_notes(deck: Deck, model: ReportModel, data_files: Sequence[str]) -> Da
     disclosure = deck.options.disclosure
     if disclosure.enabled:
         bullets.append(fill(wording.disclosure, {"largest": str(disclosure.threshold - 1),
-                                                 "mark": SUPPRESSED}))
+                                                 "mark": deck.wording.suppressed}))
     bullets.extend(deck.data_notes)  # the analysts' warnings stay in build-warnings.txt
     return DataNotesSlide(wording.title, tuple(bullets))
 
@@ -395,8 +394,10 @@ def _notes(deck: Deck, figs: Sequence[IndicatorFigures], said: Mapping[str, Stat
         name = fig.indicator.title
         note = fig.commentary
         if note is not None:
-            stale = f" (commentary for {note.period.label()})" if note.period < period else ""
-            lines.append(f"{name}{stale}: {note.text}")
+            if note.period < period:
+                name = fill(deck.wording.older_commentary, {"indicator": name,
+                                                            "period": note.period.label()})
+            lines.append(f"{name}: {note.text}")
         elif fig.key in said:
             lines.append(f"{name}: {said[fig.key].text}")
     return "\n".join(lines) or deck.wording.no_notes

@@ -191,7 +191,7 @@ def _bullet(bullet: str | Bullet) -> Line:
 def front_sheet_context(council: Council, loaded: LoadedMeeting) -> FrontSheetContext:
     meeting = loaded.meeting
     sheet = council.front_sheet
-    when = date_line(meeting)
+    when = date_line(meeting, council)
     members = tuple(f"{m.name} ({m.role})" if m.role else m.name for m in meeting.members)
     contacts: tuple[str, ...] = ()
     if meeting.contact is not None:
@@ -208,9 +208,12 @@ def front_sheet_context(council: Council, loaded: LoadedMeeting) -> FrontSheetCo
         after_dates=tuple(line for b in sheet.blocks_after_dates() for line in block_lines(b)))
 
 
-def date_line(meeting: Meeting) -> str:
-    """'Thursday, 23 November 2023 at 5.30 pm'."""
-    return fmt.weekday_date(meeting.date) + (f" at {meeting.time}" if meeting.time else "")
+def date_line(meeting: Meeting, council: Council) -> str:
+    """'Thursday, 23 November 2023 at 5.30 pm', in the council's words."""
+    day = fmt.weekday_date(meeting.date)
+    if not meeting.time:
+        return day
+    return fill(council.labels.date_line, {"date": day, "time": meeting.time})
 
 
 def dates_table(dates: MeetingDates) -> DatesTable:
@@ -276,18 +279,20 @@ def meeting_period(loaded: LoadedMeeting) -> Month | None:
 def exclusion_grounds(report: Report | Paper, strings: Strings, council: Council) -> list[str]:
     """The council's ``exclusion.grounds`` sentence once per ground, naming the appendices
     exactly as the report's statement of confidentiality does."""
-    return [fill(council.exclusion.grounds, {**g, "ground": access_ground(g["category"])})
+    return [fill(council.exclusion.grounds,
+                 {**g, "ground": access_ground(g["category"], council.exclusion.ground)})
             for g in exempt_groups(report, strings, council.labels)]
 
 
 _CATEGORY = re.compile(r"^\s*category\s+(\S+)\s+(?:of\s+)?paragraph\s+(\S+)\s*$", re.IGNORECASE)
 
 
-def access_ground(category: str) -> str:
-    """'category 3 paragraph 10.4' -> 'Category 3 of paragraph 10.4' (format-spec A.3)."""
+def access_ground(category: str, ground: str) -> str:
+    """'category 3 paragraph 10.4' -> 'Category 3 of paragraph 10.4' (format-spec A.3), as
+    the council's ``exclusion.ground`` words it."""
     match = _CATEGORY.match(category)
     if match:
-        return f"Category {match.group(1)} of paragraph {match.group(2)}"
+        return fill(ground, {"category": match.group(1), "paragraph": match.group(2)})
     return category[:1].upper() + category[1:]
 
 

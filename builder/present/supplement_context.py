@@ -78,5 +78,5 @@ def supplement_context(loaded: LoadedMeeting, council: Council, numbers: Sequenc
             numbered.number, strings(item.title, f"[{index}].title"),
             pages_text(council, *ranges[numbered.number]), tuple(clean(p) for p in description),
             clean(strings(item.late_reason or "", f"[{index}].late_reason"))))
-    return SupplementContext(meeting.panel.upper(), date_line(meeting), tuple(entries), issued,
-                             meeting.signatory)
+    return SupplementContext(meeting.panel.upper(), date_line(meeting, council), tuple(entries),
+                             issued, meeting.signatory)

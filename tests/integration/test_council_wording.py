@@ -39,7 +39,7 @@ LABELS = {
     "blank_page": "Nothing is printed on this page",
     "notice_title": "Item {number}, {appendix} withheld: {title}",
     "pages": " [pp. {first} to {last}]",
-    "telephone": "Phone {tel}", "email": "Mail {email}",
+    "telephone": "Phone {tel}", "email": "Mail {email}", "date_line": "{date}, from {time}",
     "minutes": {"heading": "RECORD OF THE MEETING OF {date}", "present": "Attending:",
                 "appointed_members": "Co-opted:", "apologies": "Sent apologies:",
                 "in_attendance": "Also attending:"},
@@ -80,6 +80,7 @@ def reworded(tmp_path_factory: pytest.TempPathFactory) -> Reworded:
     council = yaml.safe_load((config / "council.yaml").read_text(encoding="utf-8"))
     council["confidentiality"] = CONFIDENTIALITY
     council["exclusion"]["grounds"] = GROUNDS
+    council["exclusion"]["ground"] = "paragraph {paragraph} (category {category})"
     council["placeholders"] = {"deck": DECK}
     council["labels"] = LABELS
     (config / "council.yaml").write_text(yaml.safe_dump(council, allow_unicode=True),
@@ -134,8 +135,8 @@ class DescribeTheStatementOfConfidentiality:
 
 class DescribeTheExclusionItem:
     def it_gives_the_councils_ground_sentence_after_the_motion(self, reworded: Reworded) -> None:
-        assert ("Excluded: Annex 2 plus Annex 3 are private under Category 3 of paragraph "
-                f"10.4, since {REASON}") in reworded.public
+        assert ("Excluded: Annex 2 plus Annex 3 are private under paragraph 10.4 (category 3), "
+                f"since {REASON}") in reworded.public
 
 
 class DescribeTheDeckPlaceholder:
@@ -158,6 +159,8 @@ class DescribeThePacksLabels:
         assert "Nothing is printed on this page" in public
         assert " [pp. 1 to " in public
         assert "Phone 023 8083 0000" in public and "Mail democratic.support@" in public
+        assert "Thursday, 23 November 2023, from 5.30 pm" in public
+        assert "2023 at 5.30 pm" not in public
         assert "RECORD OF THE MEETING OF 28 SEPTEMBER 2023" in public
         assert "Attending:" in public and "Co-opted: Rob Sanders" in public
 

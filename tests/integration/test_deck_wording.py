@@ -31,6 +31,8 @@ WORDING = {
     "commentary_heading": "What the service says",
     "no_statements": "Nothing moved.",
     "no_notes": "No notes for this slide.",
+    "suppressed": "(small)",
+    "older_commentary": "{indicator}, as said in {period}",
     "exceptions_title": "Reds of {month}",
     "no_exceptions": "No reds.",
     "headings": {"indicator": "Measure", "target": "Aim", "rag": "Rating",
@@ -105,7 +107,7 @@ class DescribeTheDecksWording:
         assert "Figures from Southampton City Council" in notes
         assert "Read from indicators.yaml, b4b-2023-10.csv" in notes
         assert "Ratings: on aim / nearly on aim / off aim." in notes
-        assert "Small counts up to 2 read 'c'." in notes
+        assert "Small counts up to 2 read '(small)'." in notes
         assert ("A bullet when it crossed its aim, or moved 20 per cent, or went further off "
                 "aim, or moved 25 per cent in a year (base 10).") in notes
 

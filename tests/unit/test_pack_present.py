@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from builder.config.council import Block, MeetingDates, PackLabels, load_council
+from builder.config.council import Block, Exclusion, MeetingDates, PackLabels, load_council
 from builder.config.meeting import LoadedMeeting, load_meeting
 from builder.config.minutes import Resolved, load_minutes
 from builder.present import pack_context as pc
@@ -97,7 +97,15 @@ class DescribeAgenda:
         ("paragraph 3 of Schedule 12A", "Paragraph 3 of Schedule 12A"),
     ])
     def it_words_the_access_to_information_ground(self, category: str, ground: str) -> None:
-        assert pc.access_ground(category) == ground
+        assert pc.access_ground(category, Exclusion.model_fields["ground"].default) == ground
+
+    def it_words_the_ground_and_the_date_line_as_the_council_says(self, loaded: LoadedMeeting
+                                                                 ) -> None:
+        assert pc.access_ground("category 3 paragraph 10.4",
+                                "para. {paragraph}, cat. {category}") == "para. 10.4, cat. 3"
+        council = load_council(CONFIG / "council.yaml")
+        worded = council.model_copy(update={"labels": PackLabels(date_line="{date}, {time}")})
+        assert pc.date_line(loaded.meeting, worded) == "Thursday, 23 November 2023, 5.30 pm"
 
 
 @pytest.fixture(scope="module")
