@@ -8,16 +8,16 @@ from __future__ import annotations
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
-import yaml
 from docx import Document
 from typer.testing import CliRunner
 
 from builder.cli import app
 from builder.config.council import PackLabels
 from builder.inspection.pdf_summary import PdfSummary, summarize
-from tests.conftest import CONFIG, FIXTURES
+from tests.conftest import FIXTURES, edited_sample
 
 pytestmark = pytest.mark.libreoffice
 
@@ -75,16 +75,15 @@ def squeezed(text: str) -> str:
 @pytest.fixture(scope="module")
 def reworded(tmp_path_factory: pytest.TempPathFactory) -> Reworded:
     root = tmp_path_factory.mktemp("reworded")
-    config = root / "config"
-    shutil.copytree(CONFIG, config)
-    council = yaml.safe_load((config / "council.yaml").read_text(encoding="utf-8"))
-    council["confidentiality"] = CONFIDENTIALITY
-    council["exclusion"]["grounds"] = GROUNDS
-    council["exclusion"]["ground"] = "paragraph {paragraph} (category {category})"
-    council["placeholders"] = {"deck": DECK}
-    council["labels"] = LABELS
-    (config / "council.yaml").write_text(yaml.safe_dump(council, allow_unicode=True),
-                                         encoding="utf-8")
+
+    def reword(council: dict[str, Any]) -> None:
+        council["confidentiality"] = CONFIDENTIALITY
+        council["exclusion"]["grounds"] = GROUNDS
+        council["exclusion"]["ground"] = "paragraph {paragraph} (category {category})"
+        council["placeholders"] = {"deck": DECK}
+        council["labels"] = LABELS
+
+    config = edited_sample(root, "council.yaml", reword).parent
     out = root / "out"
     result = CliRunner().invoke(app, ["build", str(config / "meetings" / "2023-11-23.yaml"),
                                       "--out", str(out)])

@@ -6,8 +6,8 @@ default sentences."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -19,7 +19,7 @@ from builder.inspection.pptx_summary import DeckSummary, SlideSummary, summarize
 from builder.pipeline.data import compute_data
 from builder.pipeline.deck import build_deck
 from builder.pipeline.inputs import load_deck_inputs
-from tests.conftest import CONFIG
+from tests.conftest import CONFIG, edited_sample
 
 WORDING = {
     "subtitle": "Our month: {month}",
@@ -58,15 +58,13 @@ WORDING = {
 @pytest.fixture(scope="module")
 def reworded(tmp_path_factory: pytest.TempPathFactory) -> DeckSummary:
     root = tmp_path_factory.mktemp("deck-wording")
-    config = root / "config"
-    shutil.copytree(CONFIG, config)
-    path = config / "decks" / "b4b-2023-10.yaml"
-    deck = yaml.safe_load(path.read_text(encoding="utf-8"))
-    del deck["subtitle"]
-    deck["wording"] = WORDING
-    deck.setdefault("options", {})["disclosure"] = {"enabled": True, "threshold": 3}
-    path.write_text(yaml.safe_dump(deck, allow_unicode=True), encoding="utf-8")
-    inputs = load_deck_inputs(path)
+
+    def reword(deck: dict[str, Any]) -> None:
+        del deck["subtitle"]
+        deck["wording"] = WORDING
+        deck.setdefault("options", {})["disclosure"] = {"enabled": True, "threshold": 3}
+
+    inputs = load_deck_inputs(edited_sample(root, "decks/b4b-2023-10.yaml", reword))
     return summarize_pptx(build_deck(inputs, compute_data(inputs.data), root / "out"))
 
 

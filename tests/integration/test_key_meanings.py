@@ -5,11 +5,10 @@ default meaning; the headings are the layout's."""
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
-import yaml
 from docx import Document
 from typer.testing import CliRunner
 
@@ -21,7 +20,7 @@ from builder.config.wording import Meanings
 from builder.pipeline.data import build_model, meeting_data_inputs
 from builder.present.report_appendices import dataset_text
 from builder.web.engine import Preview, preview
-from tests.conftest import CONFIG
+from tests.conftest import CONFIG, edited_sample
 
 MEETING = CONFIG / "meetings" / "2023-11-23.yaml"
 PERIOD = Month(2023, 10)
@@ -45,15 +44,14 @@ class Reworded:
 @pytest.fixture(scope="module")
 def reworded(tmp_path_factory: pytest.TempPathFactory) -> Reworded:
     root = tmp_path_factory.mktemp("meanings")
-    config = root / "config"
-    shutil.copytree(CONFIG, config)
-    path = config / "meetings" / "2023-11-23.yaml"
-    meeting = yaml.safe_load(path.read_text(encoding="utf-8"))
-    dataset = next(a for i in meeting["items"] if i.get("report")
-                   for a in i["report"].get("appendices", ()) if a["kind"] == "dataset")
-    dataset["layout"] = {"preset": "b4b-2023", "meanings": MEANINGS, **HEADINGS}
-    dataset["charts"] = False
-    path.write_text(yaml.safe_dump(meeting, allow_unicode=True), encoding="utf-8")
+
+    def reword(meeting: dict[str, Any]) -> None:
+        dataset = next(a for i in meeting["items"] if i.get("report")
+                       for a in i["report"].get("appendices", ()) if a["kind"] == "dataset")
+        dataset["layout"] = {"preset": "b4b-2023", "meanings": MEANINGS, **HEADINGS}
+        dataset["charts"] = False
+
+    path = edited_sample(root, "meetings/2023-11-23.yaml", reword)
     number = next(n.number for n in numbered_items(load_meeting(path).meeting)
                   if n.item is not None and n.item.report is not None
                   and any(a.kind == "dataset" for a in n.item.report.appendices))
