@@ -5,6 +5,12 @@ the panel in a municipal year: the panel's role and terms of reference, the stan
 the Corporate Plan goals, the dates of meetings, the rules on interests and the principles of
 decision making. All of it is the council's wording, kept verbatim here; the Word template
 decides only how it looks.
+
+The sentences and labels printed in several papers are worded here once, with ``{name}``
+placeholders checked when the file is read: the statement of confidentiality, the exclusion
+item's ground, and (``labels``) the names and headings of appendices, the pack's own pages,
+the minutes' labels, the page stamps, bookmarks and document titles. Every one defaults to
+today's wording.
 """
 
 from __future__ import annotations
