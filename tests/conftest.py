@@ -8,8 +8,10 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
 from builder.cli import main
 
@@ -19,6 +21,18 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 OUTSIDE = (CONFIG, FIXTURES)
 """The folders a test meeting outside ``config/`` may read (``--allow-outside``): the fixture
 meetings are config folders of their own that use the sample's data and appendices."""
+
+
+def edited_sample(root: Path, name: str, edit: Callable[[Any], None]) -> Path:
+    """``config/NAME`` in a copy of the sample configuration made under ``root``, its YAML
+    changed by ``edit`` (which changes the loaded data in place)."""
+    config = root / "config"
+    shutil.copytree(CONFIG, config)
+    path = config / name
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    edit(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -1,11 +1,12 @@
 """The public and exempt agenda packs from converted PDFs (format-spec B.2, B.3, A.3).
 
 Public pack: the front sheet and agenda (unnumbered), then every paper in agenda order, each
-starting on an odd page (a blank page "This page is intentionally left blank" pads the paper
-before it), every page from the first paper on stamped 'Page N', the first page of each paper
-also 'Agenda Item N'. An exempt appendix is replaced by one notice page saying it is not for
-publication and why. Exempt pack: only the exempt appendices, every page marked "NOT FOR
-PUBLICATION". Both packs are tagged PDFs with bookmarks, a title and the language set.
+starting on an odd page (a blank page, "This page is intentionally left blank", pads the
+paper before it), every page from the first paper on stamped 'Page N', the first page of each
+paper also 'Agenda Item N'. An exempt appendix is replaced by one notice page saying it is not
+for publication and why. Exempt pack: only the exempt appendices, every page marked "NOT FOR
+PUBLICATION". The stamps are worded as the council's ``labels`` say. Both packs are tagged
+PDFs with bookmarks, a title and the language set.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ import pikepdf
 from builder.assemble.merge import Outline, TaggedMerger
 from builder.assemble.pagination import Span, paginate
 from builder.assemble.stamp import Stamp, stamp_pages
+from builder.config.council import Bookmarks, PackLabels
+from builder.config.wording import fill
 from builder.errors import AssemblyError, Problem, raise_if_any
-from builder.present.pack_context import NOT_FOR_PUBLICATION
 
 
 @dataclass(frozen=True)
@@ -35,19 +37,21 @@ class PackPart:
     """For an exempt part: the one-page PDF standing in for it in the public pack."""
     source: Path | None = None
     """The .docx/.pptx converted to ``pdf``, whose alt texts mend the PDF's figures."""
+    appendix: int = 0
+    """The appendix's number (0 for the report or minutes), for the exempt pack's stamp."""
 
-    @property
-    def label(self) -> str:
-        """The title's first words: 'Appendix 2'."""
-        return self.title.split(":")[0]
-
-    def public(self) -> tuple[str, Path, Path | None]:
-        """Bookmark, PDF and source document of what the public pack shows for this part."""
+    def shown(self) -> tuple[Path, Path | None]:
+        """PDF and source document of what the public pack shows for this part."""
         if not self.exempt:
-            return self.title, self.pdf, self.source
+            return self.pdf, self.source
         if self.notice is None:
             raise AssemblyError(f"{self.title}: exempt, but no notice page stands in for it")
-        return f"{self.title} (not for publication)", self.notice, None
+        return self.notice, None
+
+    def public(self, bookmarks: Bookmarks) -> tuple[str, Path, Path | None]:
+        """Bookmark, PDF and source document of what the public pack shows for this part."""
+        label = fill(bookmarks.withheld, {"bookmark": self.title}) if self.exempt else self.title
+        return (label, *self.shown())
 
 
 @dataclass(frozen=True)
@@ -60,9 +64,8 @@ class PackPaper:
     """The agenda title, e.g. 'BUILDING FOR BRILLIANCE'."""
     parts: tuple[PackPart, ...]
 
-    @property
-    def bookmark(self) -> str:
-        return f"Agenda Item {self.number}: {self.title}"
+    def bookmark(self, bookmarks: Bookmarks) -> str:
+        return fill(bookmarks.item, {"number": str(self.number), "title": self.title})
 
 
 @dataclass(frozen=True)
@@ -72,8 +75,8 @@ class FrontMatter:
     front_sheet: Path | None
     """None for a supplementary pack, which opens with its agenda."""
     agenda: Path
-    agenda_title: str = "Agenda"
-    """Its bookmark."""
+    supplementary: bool = False
+    """The agenda is a supplement's (bookmarked as the supplementary agenda)."""
 
 
 def page_count(pdf: Path) -> int:
@@ -87,19 +90,22 @@ def page_count(pdf: Path) -> int:
 
 def public_spans(papers: Sequence[PackPaper]) -> dict[int, Span]:
     """Where each paper will sit in the public pack: agenda number -> span."""
-    counts = [sum(page_count(part.public()[1]) for part in paper.parts) for paper in papers]
+    counts = [sum(page_count(part.shown()[0]) for part in paper.parts) for paper in papers]
     spans = paginate(counts)
     return {paper.number: span for paper, span in zip(papers, spans, strict=True)}
 
 
 def write_public_pack(front: FrontMatter, papers: Sequence[PackPaper], blank: Path,
-                      spans: dict[int, Span], out: Path, title: str) -> None:
+                      spans: dict[int, Span], out: Path, title: str, labels: PackLabels
+                      ) -> None:
     """Write the public pack; ``spans`` (from :func:`public_spans`) must match the papers, as
-    the agenda printed from them has to match the stamps."""
+    the agenda printed from them has to match the stamps (worded as ``labels.stamps``)."""
+    words, marks = labels.stamps, labels.bookmarks
     merger = TaggedMerger()
     outline = [] if front.front_sheet is None else [
-        Outline("Front sheet", merger.add(front.front_sheet, "Front sheet"))]
-    outline.append(Outline(front.agenda_title, merger.add(front.agenda, front.agenda_title)))
+        Outline(marks.front_sheet, merger.add(front.front_sheet, marks.front_sheet))]
+    agenda = marks.supplementary_agenda if front.supplementary else marks.agenda
+    outline.append(Outline(agenda, merger.add(front.agenda, agenda)))
     unnumbered = merger.page_count
     stamps = [Stamp()] * unnumbered
     problems = []
@@ -108,19 +114,20 @@ def write_public_pack(front: FrontMatter, papers: Sequence[PackPaper], blank: Pa
         children = []
         start = merger.page_count
         for part in paper.parts:
-            label, pdf, source = part.public()
-            children.append(Outline(label, merger.add(pdf, f"Agenda Item {paper.number}: "
-                                                           f"{label}", source)))
+            label, pdf, source = part.public(marks)
+            children.append(Outline(label, merger.add(pdf, fill(marks.item, {
+                "number": str(paper.number), "title": label}), source)))
         for _ in range(span.blank):
-            merger.add(blank, "Blank page")
+            merger.add(blank, marks.blank)
         made = merger.page_count - start
         if unnumbered + span.first - 1 != start or made != span.last - span.first + 1:
-            problems.append(Problem(paper.bookmark, "", f"has {made} pages from pack page "
+            problems.append(Problem(paper.bookmark(marks), "", f"has {made} pages from pack page "
                                     f"{start - unnumbered + 1}, but the agenda says "
                                     f"{span.first} - {span.last}"))
-        stamps.extend(Stamp(foot=f"Page {n}", head=f"Agenda Item {paper.number}"
+        stamps.extend(Stamp(foot=fill(words.page, {"page": str(n)}),
+                            head=fill(words.agenda_item, {"number": str(paper.number)})
                             if n == span.first else "") for n in range(span.first, span.last + 1))
-        outline.append(Outline(paper.bookmark, start, tuple(children)))
+        outline.append(Outline(paper.bookmark(marks), start, tuple(children)))
     raise_if_any(problems, AssemblyError, "the papers changed after the agenda was paginated")
     stamp_pages(merger.pdf, stamps)
     merger.write(out, title, labels=(unnumbered, 1), outline=tuple(outline))
@@ -130,9 +137,10 @@ def exempt_parts(papers: Sequence[PackPaper]) -> list[tuple[PackPaper, PackPart]
     return [(paper, part) for paper in papers for part in paper.parts if part.exempt]
 
 
-def write_exempt_pack(papers: Sequence[PackPaper], out: Path, title: str) -> bool:
-    """Write the exempt pack (only the exempt appendices, every page marked); False, writing
-    nothing, when no paper has an exempt part."""
+def write_exempt_pack(papers: Sequence[PackPaper], out: Path, title: str, labels: PackLabels
+                      ) -> bool:
+    """Write the exempt pack (only the exempt appendices, every page marked as ``labels``
+    word it); False, writing nothing, when no paper has an exempt part."""
     parts = exempt_parts(papers)
     if not parts:
         return False
@@ -140,13 +148,15 @@ def write_exempt_pack(papers: Sequence[PackPaper], out: Path, title: str) -> boo
     outline = []
     stamps: list[Stamp] = []
     for paper, part in parts:
-        name = f"Agenda Item {paper.number}, {part.title}"
+        name = fill(labels.bookmarks.exempt, {"number": str(paper.number),
+                                              "bookmark": part.title})
         start = merger.add(part.pdf, name, part.source)
         outline.append(Outline(name, start))
         count = merger.page_count - start
-        stamps.extend(Stamp(banner=NOT_FOR_PUBLICATION,
-                            foot=f"Agenda Item {paper.number}, {part.label} – "
-                                 f"page {k} of {count}")
+        stamps.extend(Stamp(banner=labels.not_for_publication,
+                            foot=fill(labels.stamps.exempt, {
+                                "number": str(paper.number), "page": str(k), "pages": str(count),
+                                "appendix": fill(labels.appendix, {"number": str(part.appendix)})}))
                       for k in range(1, count + 1))
     stamp_pages(merger.pdf, stamps)
     merger.write(out, title, outline=tuple(outline))

@@ -5,14 +5,21 @@ the panel in a municipal year: the panel's role and terms of reference, the stan
 the Corporate Plan goals, the dates of meetings, the rules on interests and the principles of
 decision making. All of it is the council's wording, kept verbatim here; the Word template
 decides only how it looks.
+
+The sentences and labels printed in several papers are worded here once, with ``{name}``
+placeholders checked when the file is read: the statement of confidentiality, the exclusion
+item's ground, and (``labels``) the names and headings of appendices, the pack's own pages,
+the minutes' labels, the page stamps, bookmarks and document titles. Every one defaults to
+today's wording.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
 from builder.config.base import StrictModel
 from builder.config.loader import read_yaml, validate_model
@@ -26,7 +33,190 @@ from builder.config.wording import (
     GroundSentence,
     PdfSentence,
     PlainSentence,
+    sentence,
 )
+
+
+def _sentence(*names: str) -> object:
+    return AfterValidator(sentence(*names))
+
+
+class MinutesLabels(StrictModel):
+    """The fixed words of the minutes."""
+
+    heading: Annotated[str, Field(min_length=1), _sentence("date")] = (
+        "MINUTES OF THE MEETING HELD ON {date}")
+    """The line under the panel's name; ``{date}``: '28 SEPTEMBER 2023'."""
+    present: PlainSentence = "Present:"
+    """Before the members present."""
+    appointed_members: PlainSentence = "Appointed Members:"
+    """Before the appointed members."""
+    apologies: PlainSentence = "Apologies:"
+    """Before the apologies."""
+    in_attendance: PlainSentence = "In Attendance:"
+    """Before the others in attendance."""
+
+
+class StampLabels(StrictModel):
+    """What is stamped on the pack's pages (format-spec B.3)."""
+
+    page: Annotated[str, Field(min_length=1), _sentence("page")] = "Page {page}"
+    """The public pack's page number, at the foot of every numbered page."""
+    agenda_item: Annotated[str, Field(min_length=1), _sentence("number")] = (
+        "Agenda Item {number}")
+    """At the head of the first page of each agenda item's papers; ``{number}``: '9'."""
+    exempt: Annotated[str, Field(min_length=1),
+                      _sentence("number", "appendix", "page", "pages")] = (
+        "Agenda Item {number}, {appendix} – page {page} of {pages}")
+    """The exempt pack's foot: ``{appendix}`` (the appendix's name, 'Appendix 2'), ``{page}``
+    of ``{pages}`` within the appendix."""
+
+
+class Bookmarks(StrictModel):
+    """The packs' bookmarks (the outline a PDF viewer shows) and the parts a screen reader
+    lists."""
+
+    front_sheet: PlainSentence = "Front sheet"
+    """The front sheet."""
+    agenda: PlainSentence = "Agenda"
+    """The agenda."""
+    supplementary_agenda: PlainSentence = "Supplementary agenda"
+    """The agenda of a supplement."""
+    item: Annotated[str, Field(min_length=1), _sentence("number", "title")] = (
+        "Agenda Item {number}: {title}")
+    """An agenda item's papers; ``{title}``: the item's title."""
+    report: PlainSentence = "Report"
+    """A report within its item."""
+    minutes: PlainSentence = "Minutes"
+    """The minutes within their item."""
+    withheld: Annotated[str, Field(min_length=1), _sentence("bookmark")] = (
+        "{bookmark} (not for publication)")
+    """The public pack's page standing in for an exempt appendix; ``{bookmark}``: the
+    appendix's."""
+    exempt: Annotated[str, Field(min_length=1), _sentence("number", "bookmark")] = (
+        "Agenda Item {number}, {bookmark}")
+    """An appendix in the exempt pack; ``{bookmark}``: the appendix's."""
+    blank: PlainSentence = "Blank page"
+    """A blank page (the part a screen reader lists)."""
+
+
+MeetingTitle = Annotated[str, Field(min_length=1), _sentence("panel", "date")]
+
+
+class Titles(StrictModel):
+    """The document titles PDF viewers show; ``{panel}`` ('Children and Families Scrutiny
+    Panel') and ``{date}`` ('23 November 2023', the meeting's or the minutes')."""
+
+    public: MeetingTitle = "{panel}, {date}: agenda pack"
+    """The public pack."""
+    exempt: MeetingTitle = "{panel}, {date}: exempt appendices (not for publication)"
+    """The exempt pack."""
+    front_sheet: MeetingTitle = "{panel}, {date}: front sheet"
+    """The front sheet."""
+    agenda: MeetingTitle = "{panel}, {date}: agenda"
+    """The agenda."""
+    minutes: MeetingTitle = "Minutes of the {panel}, {date}"
+    """The minutes of a previous meeting."""
+    supplement: Annotated[str, Field(min_length=1), _sentence("pack", "number")] = (
+        "{pack}, supplement {number}")
+    """A supplement's public or exempt pack; ``{pack}``: the pack's own title."""
+    supplementary_agenda: Annotated[str, Field(min_length=1), _sentence("pack")] = (
+        "{pack}: supplementary agenda")
+    """A supplement's agenda; ``{pack}``: the supplement's title."""
+
+
+Header = tuple[str, str, str, str, str]
+
+
+class TrackerLabels(StrictModel):
+    """The monitoring tracker appendix (format-spec E.1)."""
+
+    header: Header = ("Date", "Title", "Action proposed", "Action Taken", "Progress Status")
+    """The table's column headings."""
+    header_2017: Header = ("Date", "Title", "Recommendation", "Action Taken", "Progress Status")
+    """The column headings at a meeting of the 2017 variant."""
+    subheading: Annotated[str, Field(min_length=1), _sentence("date")] = (
+        "Scrutiny Monitoring – {date}")
+    """The line under the panel's name; ``{date}``: the meeting's ('23 November 2023')."""
+    description: Annotated[str, Field(min_length=1), _sentence("count")] = (
+        "Recommendations made at previous meetings ({count}), the action taken and the "
+        "progress status of each.")
+    """The table's description for screen readers; ``{count}``: its rows."""
+
+
+class GlossaryLabels(StrictModel):
+    """The glossary appendix (format-spec E.2)."""
+
+    acronyms: PlainSentence = "Acronyms"
+    """The heading above the acronyms."""
+    header: tuple[str, str] = ("Acronym", "Meaning")
+    """The acronym table's column headings."""
+    description: Annotated[str, Field(min_length=1), _sentence("count")] = (
+        "{count} acronyms and what they stand for.")
+    """The acronym table's description for screen readers."""
+    terms: PlainSentence = "Terms"
+    """The heading above the terms."""
+    sources: PlainSentence = "Sources"
+    """The heading above the sources."""
+
+
+class PackLabels(StrictModel):
+    """The fixed words of the papers: appendix names and headings, the report's yes/no
+    answers, the agenda pack's own pages, stamps, bookmarks and titles."""
+
+    appendix: Annotated[str, Field(min_length=1), _sentence("number")] = "Appendix {number}"
+    """The name of an appendix, the ``{appendix}`` of the labels below and of the statement of
+    confidentiality's ``{appendices}`` ('Appendix 2 and Appendix 3')."""
+    last_separator: PlainSentence = " and "
+    """Between the last two appendices of a list (spaces included)."""
+    appendix_heading: Annotated[str, Field(min_length=1), _sentence("appendix", "title")] = (
+        "{appendix}: {title}")
+    """An appendix's heading in the report's copy, and its bookmark in the pack."""
+    exempt_heading: Annotated[str, Field(min_length=1), _sentence("appendix", "title")] = (
+        "{appendix}: Exempt – {title}")
+    """An exempt appendix's heading in the report's copy."""
+    no_confidentiality: PlainSentence = "None"
+    """The report's confidentiality when it states none."""
+    yes: PlainSentence = "Yes"
+    """The report's answer to a yes/no question (key decision, ESIA, DPIA)."""
+    no: PlainSentence = "No"
+    """The report's answer to a yes/no question."""
+
+    not_for_publication: PlainSentence = "NOT FOR PUBLICATION"
+    """The heading of the page standing in the public pack for an exempt appendix and the
+    banner on every page of the exempt pack."""
+    blank_page: PlainSentence = "This page is intentionally left blank"
+    """The page padding a paper to an even number of pages (and its document title)."""
+    notice_title: Annotated[str, Field(min_length=1),
+                            _sentence("number", "appendix", "title")] = (
+        "Agenda Item {number}, {appendix}: {title}")
+    """The title of the page standing in for an exempt appendix: ``{number}`` (agenda item),
+    ``{appendix}`` (its name), ``{title}``."""
+    pages: Annotated[str, Field(min_length=1), _sentence("first", "last")] = (
+        " (Pages {first} - {last})")
+    """After an agenda item's title on the agenda and the supplementary agenda (printed
+    straight after the title, so it starts with a space)."""
+    telephone: Annotated[str, Field(min_length=1), _sentence("tel")] = "Tel: {tel}"
+    """The cover page's contact telephone line."""
+    email: Annotated[str, Field(min_length=1), _sentence("email")] = "E-mail: {email}"
+    """The cover page's contact e-mail line."""
+    date_line: Annotated[str, Field(min_length=1), _sentence("date", "time")] = (
+        "{date} at {time}")
+    """The meeting's day and time on the cover page and the supplementary agenda: ``{date}``
+    ('Thursday, 23 November 2023'), ``{time}`` ('5.30 pm'); the date alone when the meeting
+    has no time."""
+    minutes: MinutesLabels = MinutesLabels()
+    """The minutes' heading and attendance labels."""
+    stamps: StampLabels = StampLabels()
+    """The page stamps."""
+    bookmarks: Bookmarks = Bookmarks()
+    """The packs' bookmarks."""
+    tracker: TrackerLabels = TrackerLabels()
+    """The monitoring tracker appendix's headings."""
+    glossary: GlossaryLabels = GlossaryLabels()
+    """The glossary appendix's headings."""
+    titles: Titles = Titles()
+    """The documents' titles."""
 
 
 class Bullet(StrictModel):
@@ -156,6 +346,11 @@ class Exclusion(StrictModel):
     motion: str = Field(min_length=1)
     """'To move that in accordance with the Council’s Constitution, ...'. The sentences naming
     the appendices and the ground follow it (``grounds``)."""
+    ground: Annotated[str, Field(min_length=1), _sentence("category", "paragraph")] = (
+        "Category {category} of paragraph {paragraph}")
+    """The ``{ground}`` of ``grounds`` for an appendix whose ``exempt_category`` reads
+    'category 3 paragraph 10.4' (``{category}`` 3, ``{paragraph}`` 10.4); any other category
+    is printed as written, its first letter in capitals."""
     grounds: GroundSentence = EXCLUSION_GROUND
     """The sentence after the motion, one per ground of the report's exempt appendices. Fields:
     ``{appendices}`` ('Appendix 2 and Appendix 3'), ``{verb}`` ('is' or 'are'), ``{ground}``
@@ -192,6 +387,9 @@ class Council(StrictModel):
     full stop)."""
     placeholders: Placeholders = Placeholders()
     """The sentences standing in the report's Word copy for its deck and PDF appendices."""
+    labels: PackLabels = PackLabels()
+    """The fixed words of the papers: appendix names and headings, the pack's own pages, the
+    minutes' labels, the page stamps, bookmarks and titles."""
     templates: TemplateChoice | None = None
     """The Word templates the council's papers are rendered from (paths relative to this
     file); any left out are the defaults shipped with builder."""

@@ -18,6 +18,7 @@ from pydantic import Field
 from builder.compute.periods import Month, parse_period
 from builder.config.base import StrictModel
 from builder.config.catalogue import Catalogue
+from builder.config.deck_wording import DeckWording
 from builder.config.loader import read_yaml, validate_model
 from builder.config.values_source import ValuesSource
 from builder.errors import Problem
@@ -118,7 +119,8 @@ class Deck(StrictModel):
     title: str = Field(default="Building for Brilliance", min_length=1)
     """Title of the title slide and of the file's core properties."""
     subtitle: str | None = None
-    """Subtitle; default 'Summary of performance and commentary – <Month YYYY>'."""
+    """Subtitle; default ``wording.subtitle`` ('Summary of performance and commentary – <Month
+    YYYY>')."""
     period: str = Field(pattern=PERIOD_PATTERN)
     """The report month, YYYY-MM (the last of the 13 months shown)."""
     date: dt.date | None = None
@@ -146,6 +148,9 @@ class Deck(StrictModel):
     'The October figure for contacts was revised after the last meeting.'). The analysts' data
     warnings are never printed in the deck: they go to the console, ``manifest.json`` and
     ``build-warnings.txt``."""
+    wording: DeckWording = DeckWording()
+    """The deck's fixed wording: slide titles, headings and the data notes' sentences (see
+    ``docs/templates.md``); every one defaults to today's text."""
 
     @property
     def month(self) -> Month:

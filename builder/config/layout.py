@@ -26,7 +26,7 @@ import yaml
 from pydantic import Field, model_validator
 
 from builder.config.base import StrictModel
-from builder.config.wording import check_placeholders
+from builder.config.wording import Meanings, check_placeholders
 
 PRESETS_DIR = Path(__file__).with_name("layouts")
 DEFAULT_PRESET = "b4b-2023"
@@ -102,6 +102,17 @@ class Layout(StrictModel):
     """The key table's caption (its description for screen readers too)."""
     key_header: tuple[str, str] = ("Symbol", "Meaning")
     """The key table's two column headings."""
+    key_heading: str = "Key"
+    """The heading above the key table."""
+    commentary_heading: str = "Commentary"
+    """The heading above a theme's commentary (``commentary: under``)."""
+    trends_heading: str = "Trends: {theme}"
+    """The heading above a theme's charts; ``{theme}``: the theme's title."""
+    trends_heading_untitled: str = "Trends"
+    """The heading above the charts of a table without a theme heading (``grouping: none``)."""
+    meanings: Meanings = Meanings()
+    """The key's meaning of each arrow and RAG rating (the deck's data notes have their own,
+    with the same defaults)."""
     intro: str = "Performance information up to {end}."
     """The appendix's first paragraph: ``{end}`` is the last day of the period ('31 October
     2023')."""
@@ -141,6 +152,9 @@ class Layout(StrictModel):
             check_placeholders(self.partial_average, frozenset({"count", "noun"}))
         check_placeholders(self.other_base, frozenset({"base"}))
         check_placeholders(self.key_caption, frozenset())
+        for plain in (self.key_heading, self.commentary_heading, self.trends_heading_untitled):
+            check_placeholders(plain, frozenset())
+        check_placeholders(self.trends_heading, frozenset({"theme"}))
         check_placeholders(self.intro, frozenset({"end"}))
         check_placeholders(self.source, frozenset({"source"}))
         return self
@@ -166,6 +180,17 @@ class LayoutChoice(StrictModel):
     """Replaces the preset's key caption."""
     key_header: tuple[str, str] | None = None
     """Replaces the preset's key column headings."""
+    key_heading: str | None = None
+    """Replaces the preset's key heading."""
+    commentary_heading: str | None = None
+    """Replaces the preset's commentary heading."""
+    trends_heading: str | None = None
+    """Replaces the preset's charts heading."""
+    trends_heading_untitled: str | None = None
+    """Replaces the preset's charts heading for a table without a theme heading."""
+    meanings: Meanings | None = None
+    """Replaces the preset's meanings of the arrows and RAG ratings (as a whole: a meaning
+    left out is the default)."""
     intro: str | None = None
     """Replaces the preset's first paragraph."""
     source: str | None = None

@@ -14,6 +14,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field
 
+from builder.config.base import StrictModel
+
 CONFIDENTIALITY = ("{appendices} {verb} not for publication by virtue of {category} of the "
                    "Access to Information Procedure Rules as set out in the Council’s "
                    "Constitution. The information is exempt from publication because {reason}.")
@@ -54,3 +56,28 @@ GroundSentence = Annotated[str, Field(min_length=1),
                            AfterValidator(_with(GROUP | {"ground"}))]
 PdfSentence = Annotated[str, Field(min_length=1), AfterValidator(_with(frozenset({"file"})))]
 PlainSentence = Annotated[str, Field(min_length=1), AfterValidator(_with(frozenset()))]
+
+
+def sentence(*names: str) -> Callable[[str], str]:
+    """A validator allowing exactly the placeholders ``names`` (for an ``Annotated`` field)."""
+    return _with(frozenset(names))
+
+
+class Meanings(StrictModel):
+    """What each change arrow and RAG rating means, as the dataset appendix's key and the
+    deck's data notes print it (one set of defaults for both)."""
+
+    up: PlainSentence = "Increase of 10% or more"
+    """An increase (↑)."""
+    similar: PlainSentence = "Similar (change of less than 10%)"
+    """A similar value (⇒, or the layout's ``similar_arrow``)."""
+    down: PlainSentence = "Decrease of 10% or more"
+    """A decrease (↓)."""
+    none: PlainSentence = "Change cannot be calculated (no value or a zero base)"
+    """A change that cannot be computed (-)."""
+    green: PlainSentence = "Target met"
+    """A Green rating."""
+    amber: PlainSentence = "Target narrowly missed (within the tolerance)"
+    """An Amber rating."""
+    red: PlainSentence = "Target missed"
+    """A Red rating."""

@@ -86,7 +86,7 @@ def created(inputs: MeetingInputs) -> dt.datetime:
 def render_pack_documents(inputs: MeetingInputs, docs: Path) -> PackDocuments:
     """The front sheet, the blank page, the minutes and a notice per exempt appendix."""
     loaded = inputs.loaded
-    titles = pc.pack_titles(loaded)
+    titles = pc.pack_titles(loaded, inputs.council)
     docs.mkdir(parents=True)
     when = created(inputs)
 
@@ -95,13 +95,15 @@ def render_pack_documents(inputs: MeetingInputs, docs: Path) -> PackDocuments:
 
     front = render(PackDocument("front_sheet", pc.front_sheet_context(inputs.council, loaded),
                                 titles.front_sheet), "front-sheet.docx")
-    blank = render(PackDocument("pack_page", pc.blank_page(), titles.blank), "blank.docx")
+    blank = render(PackDocument("pack_page", pc.blank_page(inputs.council), titles.blank),
+                   "blank.docx")
     minutes = {number: render(PackDocument("minutes", pc.minutes_context(inputs.council, m),
-                                           pc.minutes_title(m)), f"minutes-{number}.docx")
+                                           pc.minutes_title(m, inputs.council)),
+                              f"minutes-{number}.docx")
                for number, (_path, m) in inputs.minutes.items()}
     notices = {key: render(PackDocument("pack_page", pc.notice_page(page), page.title),
                            f"notice-{key[0]}-{key[1]}.docx")
-               for key, page in pc.notices(loaded, inputs.council.confidentiality).items()}
+               for key, page in pc.notices(loaded, inputs.council).items()}
     return PackDocuments(front, blank, minutes, notices)
 
 
@@ -116,7 +118,7 @@ def assemble_packs(inputs: MeetingInputs, papers: Papers, office: Converter, wor
                             hint=f"Check {inputs.templates.pack_page}: it must fit one page.")
     pack_papers = agenda_papers(inputs, papers)
     spans = public_spans(pack_papers)
-    titles = pc.pack_titles(loaded)
+    titles = pc.pack_titles(loaded, inputs.council)
     with timer("agenda"):
         ranges = {number: (span.first, span.last) for number, span in spans.items()}
         agenda = render_pack_document(
@@ -128,9 +130,10 @@ def assemble_packs(inputs: MeetingInputs, papers: Papers, office: Converter, wor
     with timer("assembly"):
         public = out_dir / PUBLIC_PACK
         write_public_pack(FrontMatter(pdf[papers.own.front_sheet], agenda_pdf), pack_papers,
-                          blank, spans, public, titles.public)
+                          blank, spans, public, titles.public, inputs.council.labels)
         exempt = out_dir / EXEMPT_PACK
-        wrote_exempt = write_exempt_pack(pack_papers, exempt, titles.exempt)
+        wrote_exempt = write_exempt_pack(pack_papers, exempt, titles.exempt,
+                                         inputs.council.labels)
     return PackResult(public, exempt if wrote_exempt else None, spans)
 
 
@@ -153,19 +156,20 @@ def agenda_papers(inputs: MeetingInputs, papers: Papers) -> list[PackPaper]:
     """Every paper of the agenda in order, as PDFs."""
     by_number = {r.agenda_number: r for r in (*papers.reports, *papers.supplied)}
     pdf, own = papers.pdf, papers.own
+    bookmarks = inputs.council.labels.bookmarks
     out = []
     for numbered in numbered_items(inputs.loaded.meeting):
         number = numbered.number
         if number in own.minutes and numbered.item is not None:
-            part = PackPart(pc.MINUTES_PART, pdf[own.minutes[number]])
+            part = PackPart(bookmarks.minutes, pdf[own.minutes[number]])
             out.append(PackPaper(number, numbered.item.title, (part,)))
         elif number in by_number:
             report = by_number[number]
-            parts = [PackPart(pc.REPORT_PART, pdf[report.body])]
+            parts = [PackPart(bookmarks.report, pdf[report.body])]
             for a in report.appendices:
                 source = _appendix_source(a.source, a.kind, papers.deck)
                 notice = pdf[own.notices[(number, a.number)]] if a.exempt else None
-                parts.append(PackPart(pc.appendix_bookmark(a.number, a.title), pdf[source],
-                                      a.exempt, notice, source))
+                parts.append(PackPart(pc.appendix_bookmark(a.number, a.title, inputs.council),
+                                      pdf[source], a.exempt, notice, source, a.number))
             out.append(PackPaper(number, report.title, tuple(parts)))
     return out

@@ -84,7 +84,7 @@ class _ReportBuilder:
         report = r.item.report
         assert report is not None
         context = report_context(self.loaded, r.index, self.period,
-                                 self.inputs.council.confidentiality)
+                                 self.inputs.council.confidentiality, self.inputs.council.labels)
         strings = Strings(str(self.loaded.path), f"items[{r.index}].report",
                           text_context(self.loaded, self.period))
         title = strings(report.subject, "subject")
@@ -103,7 +103,7 @@ class _ReportBuilder:
 
     def _appendix(self, r: ReportItem, number: int, appendix: Appendix, title: str,
                   item_core: CoreProperties) -> AppendixPart:
-        heading = pa.appendix_heading(number, title, appendix.exempt)
+        heading = pa.appendix_heading(number, title, appendix.exempt, self.inputs.council.labels)
         core = CoreProperties(heading, item_core.author, item_core.created, item_core.subject)
         out = self.parts_dir / f"{r.stem}-appendix-{number}.docx"
         source: Path | None = out
@@ -117,11 +117,13 @@ class _ReportBuilder:
             tracker = self.inputs.trackers[self._path(appendix)]
             rows = tracker.shown_at(self.loaded.meeting.date)
             meeting = self.loaded.meeting
-            text_t = pa.tracker_text(rows, meeting.panel, meeting.date, heading, meeting.variant)
+            text_t = pa.tracker_text(rows, meeting.panel, meeting.date, heading, meeting.variant,
+                                     self.inputs.council.labels.tracker)
             render_tracker(self.template, text_t, core, out)
         elif appendix.kind == "glossary":
             glossary = self.inputs.glossaries[self._path(appendix)]
-            render_glossary(self.template, pa.glossary_text(glossary, heading), core, out)
+            text_g = pa.glossary_text(glossary, heading, self.inputs.council.labels.glossary)
+            render_glossary(self.template, text_g, core, out)
         elif appendix.kind == "file" and self._path(appendix).suffix.lower() == ".pdf":
             source = out.with_suffix(".pdf")
             shutil.copyfile(self._path(appendix), source)
@@ -140,7 +142,8 @@ class _ReportBuilder:
         """The appendix as it goes into ``item-NN-<slug>.docx``."""
         if part.source is not None and part.source.suffix == ".docx":
             return part.source
-        heading = pa.appendix_heading(part.number, part.title, part.exempt)
+        heading = pa.appendix_heading(part.number, part.title, part.exempt,
+                                      self.inputs.council.labels)
         name = part.source.name if part.source is not None else None
         return Placeholder(heading, pa.placeholder_sentence(part.kind, name,
                                                             self.inputs.council.placeholders))

@@ -22,6 +22,7 @@ from builder.assemble.convert import DEFAULT_TIMEOUT, LibreOffice
 from builder.assemble.manifest import file_entry
 from builder.assemble.pack import FrontMatter, public_spans, write_exempt_pack, write_public_pack
 from builder.assemble.pagination import Span
+from builder.config.wording import fill
 from builder.outputs import staging_dir
 from builder.pipeline.checked import check_meeting
 from builder.pipeline.meeting import render_and_convert
@@ -57,8 +58,10 @@ def build_supplement(meeting_yaml: Path, items: Sequence[int], out_dir: Path, is
     records = _records(out_dir)
     number = next((r["number"] for r in records if r["items"] == chosen),
                   max((r["number"] for r in records), default=0) + 1)
-    titles = pack_titles(loaded)
-    title = f"{titles.public}, supplement {number}"
+    council = checked.inputs.council
+    titles = pack_titles(loaded, council)
+    title = fill(council.labels.titles.supplement, {"pack": titles.public,
+                                                    "number": str(number)})
     with staging_dir(out_dir) as stage, tempfile.TemporaryDirectory(
             prefix="builder-work-") as scratch, LibreOffice(timeout) as office:
         work = Path(scratch)
@@ -67,20 +70,24 @@ def build_supplement(meeting_yaml: Path, items: Sequence[int], out_dir: Path, is
         spans = public_spans(selected)
         with timer("agenda"):
             ranges = {n: (s.first, s.last) for n, s in spans.items()}
-            context = supplement_context(loaded, chosen, ranges, fmt.weekday_date(issued))
+            context = supplement_context(loaded, council, chosen, ranges,
+                                         fmt.weekday_date(issued))
             agenda = render_pack_document(
-                PackDocument("supplement", context, f"{title}: supplementary agenda"),
+                PackDocument("supplement", context, fill(
+                    council.labels.titles.supplementary_agenda, {"pack": title})),
                 dt.datetime.combine(issued, dt.time(9, 0)), work / "pack" / "supplement.docx",
                 checked.inputs.templates)
         with timer("conversion"):
             agenda_pdf = office.convert([agenda], work / "pdf-supplement")[agenda]
         with timer("assembly"):
             public = stage / f"supplement-{number}-public.pdf"
-            write_public_pack(FrontMatter(None, agenda_pdf, "Supplementary agenda"), selected,
-                              papers.pdf[papers.own.blank], spans, public, title)
+            write_public_pack(FrontMatter(None, agenda_pdf, supplementary=True), selected,
+                              papers.pdf[papers.own.blank], spans, public, title,
+                              council.labels)
             exempt = stage / f"supplement-{number}-exempt.pdf"
-            wrote_exempt = write_exempt_pack(selected, exempt, f"{titles.exempt}, supplement "
-                                                               f"{number}")
+            wrote_exempt = write_exempt_pack(selected, exempt, fill(
+                council.labels.titles.supplement, {"pack": titles.exempt, "number": str(number)}),
+                council.labels)
         record = {
             "number": number, "issued": issued.isoformat(), "items": chosen,
             "papers": [{"item": p.number, "title": p.title,

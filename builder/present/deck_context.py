@@ -19,6 +19,7 @@ from builder.compute.model import Change, IndicatorFigures, ReportModel
 from builder.compute.periods import Month
 from builder.config.catalogue import Indicator
 from builder.config.deck import Deck, Priority
+from builder.config.wording import fill
 from builder.present import formatting as fmt
 from builder.present.cells import Cell, indicator_value, rag_cell
 from builder.present.statements import (
@@ -31,12 +32,6 @@ from builder.present.statements import (
 )
 
 LANGUAGE = "en-GB"
-SUPPRESSED = "c"
-STATEMENTS_HEADING = "Progress analysis (generated from the data)"
-COMMENTARY_HEADING = "Commentary from the service"
-NO_STATEMENTS = "No indicator changed notably this month under the statement rule (see the data " \
-                "notes slide)."
-NO_NOTES = "No commentary was supplied for these indicators and none changed notably this month."
 T = TypeVar("T")
 # relative widths of the indicator table's columns: indicator, months, target, RAG, benchmarks
 WIDTH_INDICATOR, WIDTH_VALUE, WIDTH_RAG = 3.3, 1.0, 1.1
@@ -167,7 +162,8 @@ class DeckContext:
 def deck_context(deck: Deck, model: ReportModel, data_files: Sequence[str] = ()) -> DeckContext:
     """The whole deck for ``model`` (computed at ``deck.period``) as typed slides."""
     period = model.period
-    subtitle = deck.subtitle or f"Summary of performance and commentary – {_month_year(period)}"
+    wording = deck.wording
+    subtitle = deck.subtitle or fill(wording.subtitle, {"month": _month_year(period)})
     slides: list[Slide] = [TitleSlide(deck.title, subtitle), _priorities_slide(deck, model)]
     statements: dict[str, tuple[Statement, ...]] = {}
     for priority in deck.priorities:
@@ -196,26 +192,29 @@ def _figures(model: ReportModel, theme: str) -> tuple[IndicatorFigures, ...]:
 def _priorities_slide(deck: Deck, model: ReportModel) -> PrioritiesSlide:
     statements = tuple(p.statement or model.catalogue.theme(p.theme).statement or ""
                        for p in deck.priorities)
-    return PrioritiesSlide("Purpose and priorities", deck.purpose, deck.tagline or "", statements)
+    return PrioritiesSlide(deck.wording.priorities_title, deck.purpose, deck.tagline or "",
+                           statements)
 
 
 def _priority_slides(deck: Deck, model: ReportModel, priority: Priority,
                      figs: tuple[IndicatorFigures, ...], said: tuple[Statement, ...]
                      ) -> list[Slide]:
     title = priority_title(deck, model, priority)
+    wording = deck.wording
     by_key = {s.key: s for s in said}
     out: list[Slide] = []
     parts = _balanced(figs, deck.options.max_table_rows)
     for n, part in enumerate(parts, 1):
-        out.append(TableSlide(_numbered(title, n, len(parts)),
+        out.append(TableSlide(_numbered(deck, title, n, len(parts)),
                               _indicator_table(deck, model, title, part),
-                              _notes(part, by_key, model.period)))
+                              _notes(deck, part, by_key, model.period)))
     charted = _charted(priority, figs)
     pages = _filled(charted, deck.options.charts_per_slide)
+    trends = fill(wording.trends_title, {"title": title})
     for n, page in enumerate(pages, 1):
-        out.append(ChartSlide(_numbered(f"{title}: trends", n, len(pages)),
+        out.append(ChartSlide(_numbered(deck, trends, n, len(pages)),
                               tuple(_chart(deck, model, fig) for fig in page),
-                              _notes(page, by_key, model.period)))
+                              _notes(deck, page, by_key, model.period)))
     out.extend(_narrative_slides(deck, priority, title, said))
     out.extend(BulletsSlide(x.title, x.bullets) for x in priority.extra_slides)
     return out
@@ -234,7 +233,9 @@ def _indicator_table(deck: Deck, model: ReportModel, title: str,
                      figs: Sequence[IndicatorFigures]) -> Table:
     benches = model.catalogue.benchmarks
     months = model.months
-    header = ("Indicator", *(m.label() for m in months), "Target", "RAG", *benches.values())
+    headings = deck.wording.headings
+    header = (headings.indicator, *(m.label() for m in months), headings.target, headings.rag,
+              *benches.values())
     rows = tuple(
         (Cell(fig.indicator.title),
          *(Cell(_value_text(fig.indicator, p.value, p.reason, deck)) for p in fig.window),
@@ -252,7 +253,7 @@ def _indicator_table(deck: Deck, model: ReportModel, title: str,
 
 def _value_text(ind: Indicator, value: float | None, reason: str | None, deck: Deck) -> str:
     if suppressed(ind, value, deck.options.disclosure):
-        return SUPPRESSED
+        return deck.wording.suppressed
     return indicator_value(ind, value, reason)
 
 
@@ -268,7 +269,8 @@ def _chart(deck: Deck, model: ReportModel, fig: IndicatorFigures) -> LineChart:
     title = display_name(ind, deck.names)
     series = [Series(title, values)]
     if fig.target is not None and ind.target_scope == "period":  # a yearly total is no line
-        series.append(Series("Target", tuple(fig.target for _ in values), is_target=True))
+        series.append(Series(deck.wording.headings.target, tuple(fig.target for _ in values),
+                             is_target=True))
     return LineChart(ind.key, title, categories, tuple(series),
                      fmt.excel_number_format(ind.unit, ind.decimals),
                      _alt_text(deck, fig, values, categories))
@@ -300,33 +302,38 @@ def _alt_text(deck: Deck, fig: IndicatorFigures, values: tuple[float | None, ...
 
 def _narrative_slides(deck: Deck, priority: Priority, title: str,
                       said: tuple[Statement, ...]) -> list[NarrativeSlide]:
-    texts = tuple(s.text for s in said) or (NO_STATEMENTS,)
+    wording = deck.wording
+    texts = tuple(s.text for s in said) or (wording.no_statements,)
     pages = _balanced(texts, deck.options.max_bullets)
     outcome = Block(priority.outcome_label, (priority.outcome,))
-    commentary = Block(COMMENTARY_HEADING, priority.narrative) if priority.narrative else None
-    notes = describe_rules(deck.options.statements)
-    return [NarrativeSlide(_numbered(f"{title}: progress analysis", n, len(pages)),
-                           outcome if n == 1 else None, Block(STATEMENTS_HEADING, page),
+    commentary = Block(wording.commentary_heading, priority.narrative) \
+        if priority.narrative else None
+    notes = describe_rules(deck.options.statements, wording.rule)
+    progress = fill(wording.progress_title, {"title": title})
+    return [NarrativeSlide(_numbered(deck, progress, n, len(pages)),
+                           outcome if n == 1 else None, Block(wording.statements_heading, page),
                            commentary if n == 1 else None,
                            "\n".join((*page, "", notes)))
             for n, page in enumerate(pages, 1)]
 
 
 def _exceptions_slides(deck: Deck, model: ReportModel) -> list[ExceptionsSlide]:
-    title = f"Exceptions: indicators rated Red in {_month_year(model.period)}"
+    wording = deck.wording
+    title = fill(wording.exceptions_title, {"month": _month_year(model.period)})
     seen: dict[str, tuple[str, IndicatorFigures]] = {}
     for priority in deck.priorities:
         for fig in _figures(model, priority.theme):
             if fig.rag is Rag.RED and fig.key not in seen:
                 seen[fig.key] = (priority_title(deck, model, priority), fig)
     if not seen:
-        return [ExceptionsSlide(title, None, "No indicator is rated Red this month.")]
+        return [ExceptionsSlide(title, None, wording.no_exceptions)]
     rows = list(seen.values())
     pages = _balanced(rows, deck.options.max_table_rows)
     period = model.period
-    header = ("Priority", "Indicator", period.label(), "Target",
-              f"Change since {period.shift(-1).label()}",
-              f"Change since {period.shift(-12).label()}", "RAG")
+    headings = wording.headings
+    header = (headings.priority, headings.indicator, period.label(), headings.target,
+              fill(headings.change_since, {"month": period.shift(-1).label()}),
+              fill(headings.change_since, {"month": period.shift(-12).label()}), headings.rag)
     widths = (2.2, 4.2, 1.0, 1.0, 1.4, 1.4, 1.0)
     out = []
     for n, page in enumerate(pages, 1):
@@ -339,9 +346,9 @@ def _exceptions_slides(deck: Deck, model: ReportModel) -> list[ExceptionsSlide]:
             for ptitle, fig in page)
         alt = (f"Table: {len(cells)} indicator(s) rated Red in {period.label()}, with value, "
                f"target, change since last month and since last year, and RAG as text.")
-        out.append(ExceptionsSlide(_numbered(title, n, len(pages)),
+        out.append(ExceptionsSlide(_numbered(deck, title, n, len(pages)),
                                    Table(header, cells, widths, alt), "",
-                                   _notes([f for _, f in page], {}, period)))
+                                   _notes(deck, [f for _, f in page], {}, period)))
     return out
 
 
@@ -352,39 +359,48 @@ def _change(change: Change) -> str:
 def _data_notes(deck: Deck, model: ReportModel, data_files: Sequence[str]) -> DataNotesSlide:
     period, cat = model.period, model.catalogue
     months = model.months
+    wording = deck.wording.data_notes
     bullets = [
-        f"Data period: {_month_year(period)}. Tables and charts show the 13 months "
-        f"{months[0].label()} to {months[-1].label()}.",
-        f"Source: {cat.source or 'not stated in the indicator catalogue'}.",
+        fill(wording.period, {"month": _month_year(period), "first_month": months[0].label(),
+                              "last_month": months[-1].label()}),
+        fill(wording.source, {"source": cat.source or wording.no_source}),
     ]
     if data_files:
-        bullets.append(f"Data files: {', '.join(data_files)}.")
-    bullets.append("RAG: " + "; ".join(f"{r.value} – {fmt.RAG_MEANINGS[r].lower()}" for r in Rag)
-                   + ". RAG is always shown as text as well as colour.")
+        bullets.append(fill(wording.files, {"files": ", ".join(data_files)}))
+    meanings = deck.wording.meanings
+    bullets.append(fill(wording.rag, {r.name.lower(): _lowered(fmt.rag_meaning(r, meanings))
+                                      for r in Rag}))
     if cat.benchmarks:
-        bullets.append(f"Benchmarks: {', '.join(cat.benchmarks.values())}.")
-    bullets.append(describe_rules(deck.options.statements))
+        bullets.append(fill(wording.benchmarks, {"benchmarks": ", ".join(cat.benchmarks.values())}))
+    bullets.append(describe_rules(deck.options.statements, deck.wording.rule))
     disclosure = deck.options.disclosure
     if disclosure.enabled:
-        bullets.append(f"Disclosure control: counts from 1 to {disclosure.threshold - 1} are "
-                       f"shown as '{SUPPRESSED}' and left out of charts and statements.")
+        bullets.append(fill(wording.disclosure, {"largest": str(disclosure.threshold - 1),
+                                                 "mark": deck.wording.suppressed}))
     bullets.extend(deck.data_notes)  # the analysts' warnings stay in build-warnings.txt
-    return DataNotesSlide("Data notes", tuple(bullets))
+    return DataNotesSlide(wording.title, tuple(bullets))
 
 
-def _notes(figs: Sequence[IndicatorFigures], said: Mapping[str, Statement], period: Month
-           ) -> str:
+def _lowered(text: str) -> str:
+    """A meaning inside a sentence: 'Target met' -> 'target met'."""
+    return text[:1].lower() + text[1:]
+
+
+def _notes(deck: Deck, figs: Sequence[IndicatorFigures], said: Mapping[str, Statement],
+           period: Month) -> str:
     """Speaker notes: each indicator's commentary, else its generated statement."""
     lines = []
     for fig in figs:
         name = fig.indicator.title
         note = fig.commentary
         if note is not None:
-            stale = f" (commentary for {note.period.label()})" if note.period < period else ""
-            lines.append(f"{name}{stale}: {note.text}")
+            if note.period < period:
+                name = fill(deck.wording.older_commentary, {"indicator": name,
+                                                            "period": note.period.label()})
+            lines.append(f"{name}: {note.text}")
         elif fig.key in said:
             lines.append(f"{name}: {said[fig.key].text}")
-    return "\n".join(lines) or NO_NOTES
+    return "\n".join(lines) or deck.wording.no_notes
 
 
 def _balanced(items: Sequence[T], size: int) -> list[tuple[T, ...]]:
@@ -406,8 +422,9 @@ def _filled(items: Sequence[T], size: int) -> list[tuple[T, ...]]:
     return [tuple(items[k:k + size]) for k in range(0, len(items), size)]
 
 
-def _numbered(title: str, n: int, total: int) -> str:
-    return f"{title} ({n} of {total})" if total > 1 else title
+def _numbered(deck: Deck, title: str, n: int, total: int) -> str:
+    return fill(deck.wording.numbered, {"title": title, "number": str(n), "count": str(total)}) \
+        if total > 1 else title
 
 
 def _month_year(month: Month) -> str:

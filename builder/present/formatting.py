@@ -6,25 +6,15 @@ import datetime as dt
 
 from builder.compute.calculus import Arrow, Direction, Rag, round_half_away
 from builder.config.catalogue import Unit
+from builder.config.wording import Meanings
 
 MISSING = "-"
 NOT_APPLICABLE = "n/a"
 
 ARROW_GLYPHS = {Arrow.UP: "↑", Arrow.SIMILAR: "⇒", Arrow.DOWN: "↓", Arrow.NONE: "-"}
-ARROW_MEANINGS = {
-    Arrow.UP: "Increase of 10% or more",
-    Arrow.SIMILAR: "Similar (change of less than 10%)",
-    Arrow.DOWN: "Decrease of 10% or more",
-    Arrow.NONE: "Change cannot be calculated (no value or a zero base)",
-}
 # fills and the text colour on them: contrast of at least 4.5:1 (WCAG 2.2 AA), labels always shown
 RAG_FILL = {Rag.GREEN: "C6EFCE", Rag.AMBER: "FFEB9C", Rag.RED: "FFC7CE"}
 RAG_TEXT = {Rag.GREEN: "006100", Rag.AMBER: "7A4F00", Rag.RED: "9C0006"}
-RAG_MEANINGS = {
-    Rag.GREEN: "Target met",
-    Rag.AMBER: "Target narrowly missed (within the tolerance)",
-    Rag.RED: "Target missed",
-}
 
 
 def number(value: float | None, decimals: int = 0, unit: Unit = "count",
@@ -48,6 +38,17 @@ def pct_change(pct: float | None) -> str:
 
 def arrow(value: Arrow) -> str:
     return ARROW_GLYPHS[value]
+
+
+def arrow_meaning(value: Arrow, meanings: Meanings) -> str:
+    """What ``value`` means, in the council's words."""
+    return {Arrow.UP: meanings.up, Arrow.SIMILAR: meanings.similar, Arrow.DOWN: meanings.down,
+            Arrow.NONE: meanings.none}[value]
+
+
+def rag_meaning(value: Rag, meanings: Meanings) -> str:
+    """What ``value`` means, in the council's words."""
+    return {Rag.GREEN: meanings.green, Rag.AMBER: meanings.amber, Rag.RED: meanings.red}[value]
 
 
 def rag_label(value: Rag | None) -> str:

@@ -32,14 +32,13 @@ from builder.present import formatting as fmt
 from builder.present.report_context import (
     Strings,
     appendix_list,
+    appendix_name,
     clean,
     exempt_groups,
     text_context,
 )
 
 LineKind = Literal["heading", "paragraph", "bullet", "item", "subitem"]
-NOT_FOR_PUBLICATION = "NOT FOR PUBLICATION"
-BLANK_PAGE = "This page is intentionally left blank"
 
 
 @dataclass(frozen=True)
@@ -192,13 +191,14 @@ def _bullet(bullet: str | Bullet) -> Line:
 def front_sheet_context(council: Council, loaded: LoadedMeeting) -> FrontSheetContext:
     meeting = loaded.meeting
     sheet = council.front_sheet
-    when = date_line(meeting)
+    when = date_line(meeting, council)
     members = tuple(f"{m.name} ({m.role})" if m.role else m.name for m in meeting.members)
     contacts: tuple[str, ...] = ()
     if meeting.contact is not None:
-        c = meeting.contact
-        contacts = tuple(t for t in (f"{c.role}: {c.name}", c.tel and f"Tel: {c.tel}",
-                                     c.email and f"E-mail: {c.email}") if t)
+        c, labels = meeting.contact, council.labels
+        contacts = tuple(t for t in (f"{c.role}: {c.name}",
+                                     c.tel and fill(labels.telephone, {"tel": c.tel}),
+                                     c.email and fill(labels.email, {"email": c.email})) if t)
     return FrontSheetContext(
         panel=meeting.panel.upper(), date_line=when, venue=meeting.venue or "",
         open_to_public=council.open_to_public, members=members, contacts=contacts,
@@ -208,9 +208,12 @@ def front_sheet_context(council: Council, loaded: LoadedMeeting) -> FrontSheetCo
         after_dates=tuple(line for b in sheet.blocks_after_dates() for line in block_lines(b)))
 
 
-def date_line(meeting: Meeting) -> str:
-    """'Thursday, 23 November 2023 at 5.30 pm'."""
-    return fmt.weekday_date(meeting.date) + (f" at {meeting.time}" if meeting.time else "")
+def date_line(meeting: Meeting, council: Council) -> str:
+    """'Thursday, 23 November 2023 at 5.30 pm', in the council's words."""
+    day = fmt.weekday_date(meeting.date)
+    if not meeting.time:
+        return day
+    return fill(council.labels.date_line, {"date": day, "time": meeting.time})
 
 
 def dates_table(dates: MeetingDates) -> DatesTable:
@@ -230,9 +233,9 @@ def _at(column: list[str], row: int) -> str:
 
 # ------------------------------------------------------------------------------------ agenda
 
-def pages_text(first: int, last: int) -> str:
-    """' (Pages 5 - 74)' as the agenda prints it."""
-    return f" (Pages {first} - {last})"
+def pages_text(council: Council, first: int, last: int) -> str:
+    """' (Pages 5 - 74)' as the agenda prints it, in the council's words."""
+    return fill(council.labels.pages, {"first": str(first), "last": str(last)})
 
 
 def agenda_context(council: Council, loaded: LoadedMeeting,
@@ -242,12 +245,13 @@ def agenda_context(council: Council, loaded: LoadedMeeting,
     strings = Strings(str(loaded.path), "items", text_context(loaded, meeting_period(loaded)))
     entries = []
     for numbered in numbered_items(meeting):
-        pages = pages_text(*ranges[numbered.number]) if numbered.number in ranges else ""
+        pages = pages_text(council, *ranges[numbered.number]) \
+            if numbered.number in ranges else ""
         if numbered.excludes_for is not None:
             source = numbered.excludes_for.report or numbered.excludes_for.paper
             assert source is not None  # an exclusion item is only generated for a report/paper
             paragraphs = (council.exclusion.motion,
-                          *exclusion_grounds(source, strings, council.exclusion.grounds))
+                          *exclusion_grounds(source, strings, council))
             entries.append(AgendaEntry(numbered.number, council.exclusion.title, pages,
                                        tuple(clean(p) for p in paragraphs)))
             continue
@@ -272,36 +276,40 @@ def meeting_period(loaded: LoadedMeeting) -> Month | None:
     return parse_period(data.period) if data is not None else None
 
 
-def exclusion_grounds(report: Report | Paper, strings: Strings, sentence: str) -> list[str]:
+def exclusion_grounds(report: Report | Paper, strings: Strings, council: Council) -> list[str]:
     """The council's ``exclusion.grounds`` sentence once per ground, naming the appendices
     exactly as the report's statement of confidentiality does."""
-    return [fill(sentence, {**g, "ground": access_ground(g["category"])})
-            for g in exempt_groups(report, strings)]
+    return [fill(council.exclusion.grounds,
+                 {**g, "ground": access_ground(g["category"], council.exclusion.ground)})
+            for g in exempt_groups(report, strings, council.labels)]
 
 
 _CATEGORY = re.compile(r"^\s*category\s+(\S+)\s+(?:of\s+)?paragraph\s+(\S+)\s*$", re.IGNORECASE)
 
 
-def access_ground(category: str) -> str:
-    """'category 3 paragraph 10.4' -> 'Category 3 of paragraph 10.4' (format-spec A.3)."""
+def access_ground(category: str, ground: str) -> str:
+    """'category 3 paragraph 10.4' -> 'Category 3 of paragraph 10.4' (format-spec A.3), as
+    the council's ``exclusion.ground`` words it."""
     match = _CATEGORY.match(category)
     if match:
-        return f"Category {match.group(1)} of paragraph {match.group(2)}"
+        return fill(ground, {"category": match.group(1), "paragraph": match.group(2)})
     return category[:1].upper() + category[1:]
 
 
 # ----------------------------------------------------------------------------------- minutes
 
 def minutes_context(council: Council, minutes: Minutes) -> MinutesContext:
+    labels = council.labels.minutes
     attendance = tuple(Attendance(label, clean(text)) for label, text in (
-        ("Present:", minutes.present), ("Appointed Members:", minutes.appointed_members),
-        ("Apologies:", minutes.apologies), ("In Attendance:", minutes.in_attendance)) if text)
+        (labels.present, minutes.present), (labels.appointed_members, minutes.appointed_members),
+        (labels.apologies, minutes.apologies), (labels.in_attendance, minutes.in_attendance))
+        if text)
     items = tuple(
         MinuteEntry(minutes.first_number + n, clean(item.title),
                     tuple(content_lines(item.content)) + resolved_lines(item.resolved))
         for n, item in enumerate(minutes.items))
     return MinutesContext(council.name.upper(), minutes.panel.upper(),
-                          f"MINUTES OF THE MEETING HELD ON {fmt.upper_date(minutes.date)}",
+                          fill(labels.heading, {"date": fmt.upper_date(minutes.date)}),
                           attendance, items)
 
 
@@ -336,10 +344,10 @@ def roman(n: int) -> str:
 
 # ------------------------------------------------------------------------ the pack's own pages
 
-def notices(loaded: LoadedMeeting, confidentiality: str) -> dict[tuple[int, int], Notice]:
+def notices(loaded: LoadedMeeting, council: Council) -> dict[tuple[int, int], Notice]:
     """(agenda number, appendix number) -> the notice for every exempt appendix, its texts
-    rendered like the report's own (they may use sandboxed Jinja); ``confidentiality`` is the
-    council's statement of confidentiality, as the report prints it."""
+    rendered like the report's own (they may use sandboxed Jinja), with the council's
+    statement of confidentiality as the report prints it."""
     strings = Strings(str(loaded.path), "items", text_context(loaded, meeting_period(loaded)))
     out = {}
     for numbered in numbered_items(loaded.meeting):
@@ -354,19 +362,21 @@ def notices(loaded: LoadedMeeting, confidentiality: str) -> dict[tuple[int, int]
                     numbered.number, k, strings(appendix.title, f"{at}.title"),
                     strings(appendix.exempt_category or "", f"{at}.exempt_category"),
                     strings(appendix.exempt_reason or "", f"{at}.exempt_reason"),
-                    confidentiality)
+                    council)
     return out
 
 
 def notice(agenda_number: int, appendix_number: int, title: str, category: str,
-           reason: str, confidentiality: str) -> Notice:
+           reason: str, council: Council) -> Notice:
     """The page that stands in the public pack for an exempt appendix: the statement of
     confidentiality for that appendix alone."""
-    statement = fill(confidentiality, {"appendices": appendix_list([appendix_number]),
-                                       "verb": "is", "category": category,
-                                       "reason": reason.rstrip(".")})
-    return Notice(NOT_FOR_PUBLICATION,
-                  f"Agenda Item {agenda_number}, Appendix {appendix_number}: {title}",
+    labels = council.labels
+    statement = fill(council.confidentiality, {
+        "appendices": appendix_list([appendix_number], labels), "verb": "is",
+        "category": category, "reason": reason.rstrip(".")})
+    return Notice(labels.not_for_publication,
+                  fill(labels.notice_title, {"number": str(agenda_number), "title": title,
+                                             "appendix": appendix_name(appendix_number, labels)}),
                   clean(statement))
 
 
@@ -374,8 +384,8 @@ def notice_page(page: Notice) -> PackPageContext:
     return PackPageContext(page, "")
 
 
-def blank_page() -> PackPageContext:
-    return PackPageContext(None, BLANK_PAGE)
+def blank_page(council: Council) -> PackPageContext:
+    return PackPageContext(None, council.labels.blank_page)
 
 
 # ------------------------------------------------------------------------------------ titles
@@ -391,24 +401,23 @@ class PackTitles:
     blank: str
 
 
-def pack_titles(loaded: LoadedMeeting) -> PackTitles:
+def pack_titles(loaded: LoadedMeeting, council: Council) -> PackTitles:
     """'Children and Families Scrutiny Panel, 23 November 2023: agenda pack', ..."""
-    meeting = f"{loaded.meeting.panel}, {fmt.long_date(loaded.meeting.date)}"
-    return PackTitles(public=f"{meeting}: agenda pack",
-                      exempt=f"{meeting}: exempt appendices ({NOT_FOR_PUBLICATION.lower()})",
-                      front_sheet=f"{meeting}: front sheet", agenda=f"{meeting}: agenda",
-                      blank=BLANK_PAGE)
+    titles = council.labels.titles
+    meeting = {"panel": loaded.meeting.panel, "date": fmt.long_date(loaded.meeting.date)}
+    return PackTitles(public=fill(titles.public, meeting), exempt=fill(titles.exempt, meeting),
+                      front_sheet=fill(titles.front_sheet, meeting),
+                      agenda=fill(titles.agenda, meeting), blank=council.labels.blank_page)
 
 
-def minutes_title(minutes: Minutes) -> str:
+def minutes_title(minutes: Minutes, council: Council) -> str:
     """'Minutes of the Children and Families Scrutiny Panel, 28 September 2023'."""
-    return f"Minutes of the {minutes.panel}, {fmt.long_date(minutes.date)}"
+    return fill(council.labels.titles.minutes,
+                {"panel": minutes.panel, "date": fmt.long_date(minutes.date)})
 
 
-REPORT_PART = "Report"
-MINUTES_PART = "Minutes"
-
-
-def appendix_bookmark(number: int, title: str) -> str:
-    """'Appendix 1: Terms of reference'."""
-    return f"Appendix {number}: {title}"
+def appendix_bookmark(number: int, title: str, council: Council) -> str:
+    """'Appendix 1: Terms of reference' (the appendix's heading, exempt or not)."""
+    labels = council.labels
+    return fill(labels.appendix_heading, {"appendix": appendix_name(number, labels),
+                                          "title": title})

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from builder.compute.calculus import Arrow, Rag
 from builder.compute.model import IndicatorFigures, ReportModel
 from builder.config.catalogue import Indicator
-from builder.config.council import Placeholders
+from builder.config.council import GlossaryLabels, PackLabels, Placeholders, TrackerLabels
 from builder.config.glossary import Glossary
 from builder.config.layout import Layout, layout_of
 from builder.config.tracker import Recommendation
@@ -23,6 +23,7 @@ from builder.present.dataset_columns import (
     heading_values,
     printed_columns,
 )
+from builder.present.report_context import appendix_name
 from builder.present.revisions import shown_revisions
 
 MONTH_COLUMNS = 13
@@ -61,6 +62,10 @@ class ThemeText:
     commentary: tuple[tuple[str, str], ...]
     """(indicator title, commentary) for indicators with commentary, under the table."""
     charts: tuple[ChartSpec, ...]
+    commentary_heading: str
+    """Above the commentary."""
+    trends_heading: str
+    """Above the charts."""
     subheadings: tuple[int, ...] = ()
     """Indexes of the table rows that are sub-theme headings (shaded, text in one cell)."""
     revisions: tuple[str, ...] = ()
@@ -74,6 +79,8 @@ class DatasetText:
     themes: tuple[ThemeText, ...]
     key: TableText | None
     """The key to arrows and RAG ratings, when the layout prints one."""
+    key_heading: str
+    """Above the key."""
     legend: tuple[str, ...] = ()
     """Lines of the layout's legend block, above the tables."""
     kinds: tuple[str, ...] = ()
@@ -100,12 +107,15 @@ class GlossaryText:
     acronyms: TableText | None
     terms: tuple[tuple[str, tuple[DefinitionText, ...]], ...]
     sources: tuple[str, ...]
+    headings: tuple[str, str, str]
+    """Above the acronyms, the terms and the sources."""
 
 
-def appendix_heading(number: int, title: str, exempt: bool) -> str:
-    """``Appendix 2: Exempt – SEND Capital Programme Briefing Paper`` (same numbers as the list)."""
-    prefix = "Exempt – " if exempt else ""
-    return f"Appendix {number}: {prefix}{title}"
+def appendix_heading(number: int, title: str, exempt: bool, labels: PackLabels) -> str:
+    """``Appendix 2: Exempt – SEND Capital Programme Briefing Paper`` (same numbers as the
+    list), in the council's words."""
+    heading = labels.exempt_heading if exempt else labels.appendix_heading
+    return fill(heading, {"appendix": appendix_name(number, labels), "title": title})
 
 
 def placeholder_sentence(kind: str, file_name: str | None, placeholders: Placeholders) -> str:
@@ -153,12 +163,14 @@ def dataset_text(model: ReportModel, heading: str, charts: bool = True,
                       if f.commentary is not None) if layout.commentary == "under" else ()
         specs = tuple(chart_spec(f) for f in figs) if charts else ()
         revised = shown_revisions(model, tuple(f.key for f in figs))
+        trends = fill(layout.trends_heading, {"theme": title}) if title \
+            else layout.trends_heading_untitled
         themes.append(ThemeText(title, statement if layout.theme_statement else "",
                                 TableText(header, tuple(rows), description), notes, specs,
-                                tuple(subheadings), revised))
+                                layout.commentary_heading, trends, tuple(subheadings), revised))
     legend = tuple(fill(line, values) for line in layout.legend)
     return DatasetText(heading, intro, tuple(themes), _key_table(layout) if layout.key else None,
-                       legend, tuple(c.kind for c in columns))
+                       layout.key_heading, legend, tuple(c.kind for c in columns))
 
 
 SUBHEADING_FILL = "E7E6E6"
@@ -185,8 +197,9 @@ def _ref_key(ref: str) -> tuple[object, ...]:
 
 
 def _key_table(layout: Layout) -> TableText:
-    arrows = [(Cell(arrow_glyph(a, layout)), fmt.ARROW_MEANINGS[a]) for a in Arrow]
-    rags = [(rag_cell(r), fmt.RAG_MEANINGS[r]) for r in Rag]
+    arrows = [(Cell(arrow_glyph(a, layout)), fmt.arrow_meaning(a, layout.meanings))
+              for a in Arrow]
+    rags = [(rag_cell(r), fmt.rag_meaning(r, layout.meanings)) for r in Rag]
     rows = tuple((symbol, Cell(meaning)) for symbol, meaning in arrows + rags)
     return TableText(layout.key_header, rows, layout.key_caption)
 
@@ -233,14 +246,10 @@ def chart_alt_text(ind: Indicator, labels: Sequence[str], values: Sequence[float
 
 # ---------------------------------------------------------------------------------- tracker
 
-TRACKER_HEADER = ("Date", "Title", "Action proposed", "Action Taken", "Progress Status")
-TRACKER_HEADER_2017 = ("Date", "Title", "Recommendation", "Action Taken", "Progress Status")
-
-
 def tracker_text(rows: Sequence[Recommendation], panel: str, meeting: dt.date, heading: str,
-                 variant: str = "2023") -> TrackerText:
+                 variant: str, labels: TrackerLabels) -> TrackerText:
     """Format-spec E.1: numbered 1), 2) ... within each originating meeting and title; the
-    2017 variant heads the third column 'Recommendation'."""
+    2017 variant's headings are ``labels.header_2017`` (its third column 'Recommendation')."""
     counters: dict[tuple[dt.date, str], int] = {}
     out = []
     for row in rows:
@@ -249,29 +258,29 @@ def tracker_text(rows: Sequence[Recommendation], panel: str, meeting: dt.date, h
         out.append((Cell(fmt.short_date(row.meeting)), Cell(row.title),
                     Cell(f"{counters[group]}) {row.action_proposed}"), Cell(row.action_taken),
                     Cell(row.status or "")))
-    header = TRACKER_HEADER_2017 if variant == "2017" else TRACKER_HEADER
-    table = TableText(header, tuple(out),
-                      f"Recommendations made at previous meetings ({len(out)}), the action "
-                      "taken and the progress status of each.")
-    return TrackerText(heading, (panel, f"Scrutiny Monitoring – {fmt.long_date(meeting)}"), table)
+    header = labels.header_2017 if variant == "2017" else labels.header
+    table = TableText(header, tuple(out), fill(labels.description, {"count": str(len(out))}))
+    return TrackerText(heading, (panel, fill(labels.subheading,
+                                             {"date": fmt.long_date(meeting)})), table)
 
 
 # ---------------------------------------------------------------------------------- glossary
 
 
-def glossary_text(glossary: Glossary, heading: str) -> GlossaryText:
+def glossary_text(glossary: Glossary, heading: str, labels: GlossaryLabels) -> GlossaryText:
     acronyms = None
     if glossary.acronyms:
-        acronyms = TableText(("Acronym", "Meaning"),
+        acronyms = TableText(labels.header,
                              tuple((Cell(a.abbreviation), Cell(a.expansion))
                                    for a in glossary.acronyms),
-                             f"{len(glossary.acronyms)} acronyms and what they stand for.")
+                             fill(labels.description, {"count": str(len(glossary.acronyms))}))
     terms = tuple((t.term, tuple(_definition(p.paragraph, p.bullets, p.numbered)
                                  for p in t.definition)) for t in glossary.terms)
     sources = tuple(" ".join(x for x in (f"{s.title}:" if s.url or s.note else s.title, s.url,
                                           f"- {s.note}" if s.note else None) if x)
                     for s in glossary.sources)
-    return GlossaryText(heading, acronyms, terms, sources)
+    return GlossaryText(heading, acronyms, terms, sources,
+                        (labels.acronyms, labels.terms, labels.sources))
 
 
 def _definition(paragraph: str | None, bullets: tuple[str, ...],

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from builder.compute.periods import Month
+from builder.config.council import PackLabels
 from builder.config.meeting import LoadedMeeting
 from builder.config.paper import Paper
 from builder.config.report import Block, ContactBlock, Report
@@ -95,9 +96,10 @@ class Strings:
 
 
 def report_context(loaded: LoadedMeeting, index: int, period: Month | None,
-                   confidentiality: str) -> dict[str, Any]:
+                   confidentiality: str, labels: PackLabels) -> dict[str, Any]:
     """The template context of the report at ``meeting.items[index]``; ``confidentiality`` is
-    the council's statement of confidentiality, with its ``{name}`` fields."""
+    the council's statement of confidentiality, with its ``{name}`` fields, ``labels`` the
+    council's fixed words."""
     meeting = loaded.meeting
     item = meeting.items[index]
     report = item.report
@@ -112,10 +114,10 @@ def report_context(loaded: LoadedMeeting, index: int, period: Month | None,
         "report_of": s(report.report_of, "report_of").upper(),
         "director": _contact(report.director, s, "director"),
         "author": _contact(report.author, s, "author"),
-        "confidentiality": ("None" if report.confidentiality is None
+        "confidentiality": (labels.no_confidentiality if report.confidentiality is None
                             else s(report.confidentiality, "confidentiality")),
         "exempt_groups": [{**g, "statement": fill(confidentiality, g)}
-                          for g in exempt_groups(report, s)],
+                          for g in exempt_groups(report, s, labels)],
         "brief_summary": s.all(report.brief_summary, "brief_summary"),
         "recommendations": s.all(report.recommendations, "recommendations"),
         "reasons": _blocks(report.reasons, s, "reasons"),
@@ -134,13 +136,13 @@ def report_context(loaded: LoadedMeeting, index: int, period: Month | None,
                   "other": _blocks(report.legal.other, s, "legal.other")},
         "risk": _blocks(report.risk or (), s, "risk"),
         "policy": _blocks(report.policy, s, "policy"),
-        "key_decision": _yes_no(report.key_decision),
+        "key_decision": _yes_no(report.key_decision, labels),
         "wards": s(report.wards, "wards") if report.wards else "",
         "appendices": [{"number": n, "title": s(a.title, f"appendices[{n - 1}].title"),
                         "exempt": a.exempt} for n, a in enumerate(report.appendices, 1)],
         "members_rooms": s.all(report.members_rooms, "members_rooms"),
-        "esia": _yes_no(report.esia),
-        "dpia": _yes_no(report.dpia),
+        "esia": _yes_no(report.esia, labels),
+        "dpia": _yes_no(report.dpia, labels),
         "background_documents": [
             {"title": s(d.title, f"background_documents[{n}].title"),
              "exempt_paragraph": s(d.exempt_paragraph or "",
@@ -149,7 +151,8 @@ def report_context(loaded: LoadedMeeting, index: int, period: Month | None,
     }
 
 
-def exempt_groups(report: Report | Paper, s: Callable[[str, str], str]) -> list[dict[str, str]]:
+def exempt_groups(report: Report | Paper, s: Callable[[str, str], str], labels: PackLabels
+                  ) -> list[dict[str, str]]:
     """One confidentiality sentence per ground: 'Appendix 2 and Appendix 3' ... 'are'."""
     groups: dict[tuple[str, str], list[int]] = {}
     for n, appendix in enumerate(report.appendices, 1):
@@ -157,15 +160,23 @@ def exempt_groups(report: Report | Paper, s: Callable[[str, str], str]) -> list[
             key = (s(appendix.exempt_category, f"appendices[{n - 1}].exempt_category"),
                    s(appendix.exempt_reason, f"appendices[{n - 1}].exempt_reason"))
             groups.setdefault(key, []).append(n)
-    return [{"appendices": appendix_list(numbers), "verb": "is" if len(numbers) == 1 else "are",
+    return [{"appendices": appendix_list(numbers, labels),
+             "verb": "is" if len(numbers) == 1 else "are",
              "category": category, "reason": reason.rstrip(".")}
             for (category, reason), numbers in groups.items()]
 
 
-def appendix_list(numbers: Sequence[int]) -> str:
-    """``Appendix 2``; ``Appendix 2 and Appendix 3``; ``Appendix 1, Appendix 2 and Appendix 3``."""
-    names = [f"Appendix {n}" for n in numbers]
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+def appendix_list(numbers: Sequence[int], labels: PackLabels) -> str:
+    """``Appendix 2``; ``Appendix 2 and Appendix 3``; ``Appendix 1, Appendix 2 and Appendix 3``
+    (the council's ``labels.appendix`` and ``last_separator``)."""
+    names = [appendix_name(n, labels) for n in numbers]
+    return names[0] if len(names) == 1 else \
+        f"{', '.join(names[:-1])}{labels.last_separator}{names[-1]}"
+
+
+def appendix_name(number: int, labels: PackLabels) -> str:
+    """``Appendix 2``, in the council's words."""
+    return fill(labels.appendix, {"number": str(number)})
 
 
 def _contact(block: ContactBlock, s: Callable[[str, str], str], where: str) -> dict[str, str]:
@@ -197,5 +208,5 @@ def _blocks(blocks: Sequence[Block], s: Strings, where: str) -> list[dict[str, A
     return out
 
 
-def _yes_no(value: bool) -> str:
-    return "Yes" if value else "No"
+def _yes_no(value: bool, labels: PackLabels) -> str:
+    return labels.yes if value else labels.no

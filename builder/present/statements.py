@@ -36,6 +36,8 @@ from builder.compute.model import IndicatorFigures
 from builder.compute.periods import Month
 from builder.config.catalogue import Indicator
 from builder.config.deck import Disclosure, StatementRules
+from builder.config.deck_wording import RuleWording
+from builder.config.wording import fill
 from builder.present import formatting as fmt
 
 PREFIXES = ("number of ", "percentage of ", "% of ")
@@ -160,18 +162,17 @@ def statement_text(fig: IndicatorFigures, rule: Rule, names: Mapping[str, str],
     return text + _target_gap(fig) + "."
 
 
-def describe_rules(rules: StatementRules) -> str:
-    """The rule in one sentence, for the data-notes slide."""
+def describe_rules(rules: StatementRules, wording: RuleWording) -> str:
+    """The rule in one sentence, in the deck's ``wording``, for the data-notes slide."""
     parts = []
     if rules.target_crossed:
-        parts.append("reached or fell short of its target since last month")
-    parts.append(f"changed by {rules.month_change_pct:g}% or more since last month")
+        parts.append(wording.target_crossed)
+    parts.append(fill(wording.month_change, {"pct": f"{rules.month_change_pct:g}"}))
     if rules.red_worsening:
-        parts.append("is Red and got worse since last month")
-    parts.append(f"changed by {rules.year_change_pct:g}% or more since the same month last year")
-    return ("Progress analysis bullets are generated from the data for each indicator that "
-            + "; or ".join(parts) + ". Changes are relative and rounded to whole numbers; "
-            f"a change in a count from below {rules.min_base:g} is not counted as notable.")
+        parts.append(wording.red_worsening)
+    parts.append(fill(wording.year_change, {"pct": f"{rules.year_change_pct:g}"}))
+    return fill(wording.sentence, {"conditions": wording.separator.join(parts),
+                                   "min_base": f"{rules.min_base:g}"})
 
 
 def _big(pct: float | None, threshold: float) -> bool:

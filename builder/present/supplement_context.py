@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from builder.config.council import Council
 from builder.config.meeting import LoadedMeeting, numbered_items
 from builder.errors import ConfigError, Problem, raise_if_any
 from builder.present.pack_context import date_line, meeting_period, pages_text
@@ -59,7 +60,7 @@ def late_items(loaded: LoadedMeeting, numbers: Sequence[int]) -> list[int]:
     return sorted(set(numbers))
 
 
-def supplement_context(loaded: LoadedMeeting, numbers: Sequence[int],
+def supplement_context(loaded: LoadedMeeting, council: Council, numbers: Sequence[int],
                        ranges: Mapping[int, tuple[int, int]], issued: str) -> SupplementContext:
     """The supplementary agenda for agenda items ``numbers`` (checked by :func:`late_items`);
     ``ranges`` maps each to its pages in the supplement; ``issued`` is the issue date."""
@@ -75,7 +76,7 @@ def supplement_context(loaded: LoadedMeeting, numbers: Sequence[int],
             if item.description else ()
         entries.append(SupplementEntry(
             numbered.number, strings(item.title, f"[{index}].title"),
-            pages_text(*ranges[numbered.number]), tuple(clean(p) for p in description),
+            pages_text(council, *ranges[numbered.number]), tuple(clean(p) for p in description),
             clean(strings(item.late_reason or "", f"[{index}].late_reason"))))
-    return SupplementContext(meeting.panel.upper(), date_line(meeting), tuple(entries), issued,
-                             meeting.signatory)
+    return SupplementContext(meeting.panel.upper(), date_line(meeting, council), tuple(entries),
+                             issued, meeting.signatory)

@@ -51,7 +51,7 @@ def render_dataset(template: Path, text: DatasetText, charts: Mapping[str, Path]
     for line in text.legend:
         w.add(line, "Key Text")
     if text.key is not None:
-        w.add("Key", "Heading 2")
+        w.add(text.key_heading, "Heading 2")
         add_table(doc, text.key, (1400, 6000), "Report Table", "Table Text", "Table Heading")
     if text.themes:
         header = text.themes[0].table.header
@@ -109,13 +109,13 @@ def _theme(doc: DocxDocument, w: Writer, theme: ThemeText, fit: Fit,
     for note in theme.revisions:
         w.add(note, "Key Text")
     if theme.commentary:
-        w.add("Commentary", "Heading 3")
+        w.add(theme.commentary_heading, "Heading 3")
         for title, note in theme.commentary:
             para = w.add("", "Key Text")
             para.add_run(f"{title}: ").bold = True
             para.add_run(note)
     if theme.charts:
-        w.add(f"Trends: {theme.title}" if theme.title else "Trends", "Heading 3")
+        w.add(theme.trends_heading, "Heading 3")
         for start in range(0, len(theme.charts), CHARTS_PER_LINE):
             para = w.add("", "Chart Caption")
             for spec in theme.charts[start:start + CHARTS_PER_LINE]:

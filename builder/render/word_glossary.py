@@ -25,18 +25,19 @@ def render_glossary(template: Path, text: GlossaryText, core: CoreProperties, ou
     w = Writer(doc)
     require_styles(doc, template, STYLES)
     w.add(text.heading, "Heading 1")
+    acronyms, terms, sources = text.headings
     if text.acronyms is not None:
-        w.add("Acronyms", "Heading 2")
+        w.add(acronyms, "Heading 2")
         add_table(doc, text.acronyms, ACRONYM_WIDTHS, "Report Table", "Table Text",
                   "Table Heading")
-    w.add("Terms", "Heading 2")
+    w.add(terms, "Heading 2")
     for term, parts in text.terms:
         w.add(term, "Heading 3")
         for part in parts:
             for item in part.items:
                 w.add(item, LIST_STYLES[part.kind])
     if text.sources:
-        w.add("Sources", "Heading 2")
+        w.add(sources, "Heading 2")
         for source in text.sources:
             w.add(source, "Normal")
     set_core_properties(doc, core)

@@ -25,6 +25,7 @@ from builder.config.paper import Paper
 from builder.config.report_format import Variant as Variant  # the routes' type of a format
 from builder.config.report_format import variant_format
 from builder.config.values_source import ValuesSource
+from builder.config.wording import Meanings
 from builder.config.yaml_edit import KeyPath, Value, update_yaml
 from builder.data.pdf_check import check_pdf
 from builder.data.safezip import check_office_input
@@ -273,23 +274,30 @@ def preview(meeting_yaml: Path, values: Path | None = None, commentary: Path | N
         model = build_model(inputs, period)
     except BuilderError as exc:
         return Preview("", (), (), problems_of(exc, meeting_yaml))
-    return Preview(model.period.last_day().strftime("%B %Y"), _themes(model),
+    return Preview(model.period.last_day().strftime("%B %Y"), _themes(model, _meanings(loaded)),
                    tuple(str(w) for w in model.warnings), ())
 
 
-def _themes(model: ReportModel) -> tuple[PreviewTheme, ...]:
-    return tuple(PreviewTheme(t.theme.title, tuple(_row(f) for f in t.indicators))
+def _meanings(loaded: LoadedMeeting) -> Meanings:
+    """The meanings of the arrows as the meeting's first dataset appendix prints them."""
+    layouts = (a.layout for i in loaded.meeting.items if i.report is not None
+               for a in i.report.appendices if a.kind == "dataset")
+    return next((layout.resolve().meanings for layout in layouts), Meanings())
+
+
+def _themes(model: ReportModel, meanings: Meanings) -> tuple[PreviewTheme, ...]:
+    return tuple(PreviewTheme(t.theme.title, tuple(_row(f, meanings) for f in t.indicators))
                  for t in model.themes)
 
 
-def _row(fig: IndicatorFigures) -> PreviewRow:
+def _row(fig: IndicatorFigures, meanings: Meanings) -> PreviewRow:
     ind = fig.indicator
     return PreviewRow(
         ind.ref or "", ind.title, indicator_value(ind, fig.value, fig.latest.reason),
         fmt.pct_change(fig.previous.pct), fmt.arrow(fig.previous.arrow),
-        fmt.ARROW_MEANINGS[fig.previous.arrow],
+        fmt.arrow_meaning(fig.previous.arrow, meanings),
         fmt.pct_change(fig.year_ago.pct), fmt.arrow(fig.year_ago.arrow),
-        fmt.ARROW_MEANINGS[fig.year_ago.arrow],
+        fmt.arrow_meaning(fig.year_ago.arrow, meanings),
         fmt.rag_label(fig.rag), fig.commentary.text if fig.commentary else "")
 
 

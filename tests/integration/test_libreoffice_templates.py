@@ -83,7 +83,7 @@ class DescribeTemplatesSavedByLibreOffice:
             PackDocument("front_sheet", pc.front_sheet_context(council, loaded), "Front sheet"),
             PackDocument("agenda", pc.agenda_context(council, loaded, {6: (1, 4)}), "Agenda"),
             PackDocument("minutes", pc.minutes_context(council, minutes), "Minutes"),
-            PackDocument("pack_page", pc.blank_page(), "Blank page"),
+            PackDocument("pack_page", pc.blank_page(council), "Blank page"),
         ]
         chosen = dataclasses.replace(DEFAULTS, **{
             kind: resaved / FILE_NAMES[kind]

@@ -179,6 +179,19 @@ class DescribeMonthlyScorecard2018:
         assert (text.key.header, text.key.description) == (("Mark", "Means"),
                                                            "What the marks mean.")
 
+    def it_heads_the_key_and_the_commentary_as_the_layout_says(self, tmp_path: Path,
+                                                               monthly: ReportModel) -> None:
+        choice = LayoutChoice.model_validate({
+            "preset": "monthly-scorecard-2018", "key": True, "commentary": "under",
+            "key_heading": "Marks", "commentary_heading": "Said by the service"})
+        out = tmp_path / "a.docx"
+        render_dataset(TEMPLATE, dataset_text(monthly, "Appendix 1", False, choice.resolve()),
+                       {}, CORE, out)
+        headings = [p.text for p in Document(str(out)).paragraphs
+                    if p.style is not None and p.style.name.startswith("Heading")]
+        assert "Marks" in headings and "Said by the service" in headings
+        assert not {"Key", "Commentary"} & set(headings)
+
     def it_refuses_a_placeholder_the_intro_cannot_fill(self) -> None:
         with pytest.raises(ValueError, match="unknown placeholder"):
             LayoutChoice.model_validate({"preset": "monthly-scorecard-2018",

@@ -8,6 +8,7 @@ import pytest
 
 from builder.compute.model import ReportModel
 from builder.config.deck import Deck, DeckOptions, Disclosure, load_deck
+from builder.config.deck_wording import DeckWording
 from builder.pipeline.data import build_model, compute_data
 from builder.pipeline.inputs import deck_data_inputs, load_deck_inputs
 from builder.present.deck_context import (
@@ -176,6 +177,11 @@ class DescribeNotes:
         assert "Number of contacts in the month: Police referrals rose." in lines
         assert ("Number of referrals into statutory service in the month (commentary for "
                 "Sep-23): Threshold work continues.") in lines
+        worded = deck.model_copy(update={"wording": DeckWording(
+            older_commentary="{indicator} [{period} note]")})
+        notes = slides_of(deck_context(worded, model), TableSlide, "Right support")[0].notes
+        assert ("Number of referrals into statutory service in the month [Sep-23 note]: "
+                "Threshold work continues.") in notes.splitlines()
 
 
 class DescribeExceptions:

@@ -13,6 +13,7 @@ from builder.compute.model import IndicatorFigures
 from builder.compute.periods import Month, months_ending
 from builder.config.catalogue import Catalogue, Indicator, Theme
 from builder.config.deck import Disclosure, StatementRules
+from builder.config.deck_wording import RuleWording
 from builder.data.readers import Observation, Values
 from builder.present.statements import (
     Rule,
@@ -191,7 +192,16 @@ class DescribeNames:
 
 class DescribeRuleDescription:
     def it_states_the_thresholds(self) -> None:
-        text = describe_rules(StatementRules(month_change_pct=15, year_change_pct=30))
+        text = describe_rules(StatementRules(month_change_pct=15, year_change_pct=30),
+                              RuleWording())
         assert "15% or more since last month" in text
         assert "30% or more since the same month last year" in text
         assert "is Red and got worse" in text
+
+    def it_says_it_in_the_decks_words_leaving_out_the_rules_switched_off(self) -> None:
+        wording = RuleWording(sentence="When {conditions} (base {min_base}).",
+                              target_crossed="T", month_change="M{pct}", red_worsening="R",
+                              year_change="Y{pct}", separator=" / ")
+        rules = StatementRules(month_change_pct=15, year_change_pct=30, min_base=4,
+                               red_worsening=False)
+        assert describe_rules(rules, wording) == "When T / M15 / Y30 (base 4)."

@@ -18,6 +18,7 @@ from builder.assemble.pack import (
     write_public_pack,
 )
 from builder.assemble.pagination import Span
+from builder.config.council import PackLabels
 from builder.errors import AssemblyError
 from builder.inspection.pdf_summary import summarize
 
@@ -41,7 +42,8 @@ def papers(tmp_path: Path) -> list[PackPaper]:
     return [PackPaper(6, "MINUTES", (PackPart("Minutes", minutes),)),
             PackPaper(9, "SEND", (PackPart("Report", report),
                                   PackPart("Appendix 1: Table", wide),
-                                  PackPart("Appendix 2: Secret", secret, True, notice)))]
+                                  PackPart("Appendix 2: Secret", secret, True, notice,
+                                           appendix=2)))]
 
 
 @pytest.fixture
@@ -67,7 +69,8 @@ class DescribePublicPack:
                                                      front: FrontMatter, blank: Path,
                                                      tmp_path: Path) -> None:
         out = tmp_path / "public.pdf"
-        write_public_pack(front, papers, blank, public_spans(papers), out, "Pack title")
+        write_public_pack(front, papers, blank, public_spans(papers), out, "Pack title",
+                          PackLabels())
         pack = summarize(out)
         assert pack.pages == 3 + 8
         assert [s.foot for s in pack.stamps] == ["", "", ""] + [f"Page {n}" for n in range(1, 9)]
@@ -90,14 +93,49 @@ class DescribePublicPack:
         spans = public_spans(papers)
         spans[9] = Span(3, 10, 0)
         with pytest.raises(AssemblyError, match="changed after the agenda was paginated"):
-            write_public_pack(front, papers, blank, spans, tmp_path / "public.pdf", "Pack")
+            write_public_pack(front, papers, blank, spans, tmp_path / "public.pdf", "Pack",
+                              PackLabels())
+
+
+REWORDED = PackLabels.model_validate({
+    "not_for_publication": "PRIVATE", "appendix": "Annex {number}",
+    "stamps": {"page": "p. {page}", "agenda_item": "Item {number}",
+               "exempt": "{appendix} of item {number}: {page}/{pages}"},
+    "bookmarks": {"front_sheet": "Cover", "agenda": "Order of business",
+                  "item": "{number}. {title}", "withheld": "{bookmark} [withheld]",
+                  "exempt": "{number} / {bookmark}", "blank": "Empty page"}})
+
+
+class DescribeTheCouncilsLabels:
+    def it_stamps_and_bookmarks_the_public_pack_in_the_councils_words(
+            self, papers: list[PackPaper], front: FrontMatter, blank: Path, tmp_path: Path
+    ) -> None:
+        out = tmp_path / "public.pdf"
+        write_public_pack(front, papers, blank, public_spans(papers), out, "Pack", REWORDED)
+        pack = summarize(out)
+        assert [s.foot for s in pack.stamps][3:] == [f"p. {n}" for n in range(1, 9)]
+        assert [s.head for s in pack.stamps][3:6] == ["Item 6", "", "Item 9"]
+        assert [b.title for b in pack.bookmarks] == [
+            "Cover", "Order of business", "6. MINUTES", "Minutes", "9. SEND", "Report",
+            "Appendix 1: Table", "Appendix 2: Secret [withheld]"]
+        assert not any("Page " in s.foot or "Agenda Item" in s.head for s in pack.stamps)
+
+    def it_marks_the_exempt_pack_in_the_councils_words(self, papers: list[PackPaper],
+                                                       tmp_path: Path) -> None:
+        out = tmp_path / "exempt.pdf"
+        assert write_exempt_pack(papers, out, "Exempt", REWORDED)
+        pack = summarize(out)
+        assert [s.head for s in pack.stamps] == ["PRIVATE"] * 2
+        assert [s.foot for s in pack.stamps] == ["Annex 2 of item 9: 1/2",
+                                                 "Annex 2 of item 9: 2/2"]
+        assert [b.title for b in pack.bookmarks] == ["9 / Appendix 2: Secret"]
 
 
 class DescribeExemptPack:
     def it_holds_only_the_exempt_appendices_marked_on_every_page(self, papers: list[PackPaper],
                                                                  tmp_path: Path) -> None:
         out = tmp_path / "exempt.pdf"
-        assert write_exempt_pack(papers, out, "Exempt")
+        assert write_exempt_pack(papers, out, "Exempt", PackLabels())
         pack = summarize(out)
         assert pack.texts[0].startswith("secret one") and "secret two" in pack.texts[1]
         assert [s.head for s in pack.stamps] == ["NOT FOR PUBLICATION"] * 2
@@ -107,5 +145,5 @@ class DescribeExemptPack:
 
     def it_writes_nothing_without_exempt_appendices(self, papers: list[PackPaper],
                                                     tmp_path: Path) -> None:
-        assert not write_exempt_pack(papers[:1], tmp_path / "exempt.pdf", "Exempt")
+        assert not write_exempt_pack(papers[:1], tmp_path / "exempt.pdf", "Exempt", PackLabels())
         assert not (tmp_path / "exempt.pdf").exists()

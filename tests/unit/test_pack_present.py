@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from builder.config.council import Block, MeetingDates, load_council
+from builder.config.council import Block, Exclusion, MeetingDates, PackLabels, load_council
 from builder.config.meeting import LoadedMeeting, load_meeting
 from builder.config.minutes import Resolved, load_minutes
 from builder.present import pack_context as pc
@@ -97,7 +97,15 @@ class DescribeAgenda:
         ("paragraph 3 of Schedule 12A", "Paragraph 3 of Schedule 12A"),
     ])
     def it_words_the_access_to_information_ground(self, category: str, ground: str) -> None:
-        assert pc.access_ground(category) == ground
+        assert pc.access_ground(category, Exclusion.model_fields["ground"].default) == ground
+
+    def it_words_the_ground_and_the_date_line_as_the_council_says(self, loaded: LoadedMeeting
+                                                                 ) -> None:
+        assert pc.access_ground("category 3 paragraph 10.4",
+                                "para. {paragraph}, cat. {category}") == "para. 10.4, cat. 3"
+        council = load_council(CONFIG / "council.yaml")
+        worded = council.model_copy(update={"labels": PackLabels(date_line="{date}, {time}")})
+        assert pc.date_line(loaded.meeting, worded) == "Thursday, 23 November 2023, 5.30 pm"
 
 
 @pytest.fixture(scope="module")
@@ -140,16 +148,19 @@ class DescribeMinutes:
 class DescribeNotice:
     def it_stands_in_for_each_exempt_appendix_of_the_meeting(self, loaded: LoadedMeeting
                                                              ) -> None:
-        notices = pc.notices(loaded, "{reason}")
+        council = load_council(CONFIG / "council.yaml").model_copy(
+            update={"confidentiality": "{reason}"})
+        notices = pc.notices(loaded, council)
         assert sorted(notices) == [(9, 2), (9, 3)]
         assert notices[(9, 3)].title == ("Agenda Item 9, Appendix 3: Home to School Transport "
                                          "Service Review")
 
     def it_says_which_appendix_is_withheld_and_why_in_the_councils_words(self) -> None:
+        council = load_council(CONFIG / "council.yaml").model_copy(update={
+            "confidentiality": "{appendices} {verb} withheld under {category}, as {reason}."})
         page = pc.notice(9, 2, "SEND Capital Programme Briefing Paper",
-                         "category 3 paragraph 10.4", "it relates to business affairs.",
-                         "{appendices} {verb} withheld under {category}, as {reason}.")
-        assert page.heading == "NOT FOR PUBLICATION"
+                         "category 3 paragraph 10.4", "it relates to business affairs.", council)
+        assert page.heading == PackLabels().not_for_publication
         assert page.title == "Agenda Item 9, Appendix 2: SEND Capital Programme Briefing Paper"
         assert page.statement == ("Appendix 2 is withheld under category 3 paragraph 10.4, as it "
                                   "relates to business affairs.")

@@ -10,7 +10,7 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from builder.config.council import load_council
+from builder.config.council import PackLabels, load_council
 from builder.config.meeting import load_meeting
 from builder.config.minutes import load_minutes
 from builder.errors import TemplateError
@@ -26,7 +26,8 @@ def documents() -> dict[str, PackDocument]:
     loaded = load_meeting(CONFIG / "meetings" / "2023-11-23.yaml")
     minutes = load_minutes(CONFIG / "minutes" / "2023-09-28.yaml")
     notice = pc.notice(9, 2, "Capital <briefing> & plan", "category 3 paragraph 10.4", "money",
-                       "{appendices} is withheld: {reason}.")
+                       council.model_copy(update={
+                           "confidentiality": "{appendices} is withheld: {reason}."}))
     return {
         "front_sheet": PackDocument("front_sheet", pc.front_sheet_context(council, loaded),
                                     "Front sheet"),
@@ -34,7 +35,7 @@ def documents() -> dict[str, PackDocument]:
                                "Agenda"),
         "minutes": PackDocument("minutes", pc.minutes_context(council, minutes), "Minutes"),
         "notice": PackDocument("pack_page", pc.notice_page(notice), "Notice"),
-        "blank": PackDocument("pack_page", pc.blank_page(), "Blank page"),
+        "blank": PackDocument("pack_page", pc.blank_page(council), "Blank page"),
     }
 
 
@@ -103,7 +104,7 @@ class DescribeTemplates:
             texts(rendered["notice"])
 
     def it_prints_the_blank_page_sentence_alone(self, rendered: dict[str, Path]) -> None:
-        assert texts(rendered["blank"]) == [("Pack Centred", pc.BLANK_PAGE)]
+        assert texts(rendered["blank"]) == [("Pack Centred", PackLabels().blank_page)]
 
 
 def test_a_template_name_missing_from_the_context_is_a_template_error(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from docx import Document
 
 from builder import jinja_sandbox
 from builder.compute.periods import Month
+from builder.config.council import PackLabels
 from builder.config.meeting import load_meeting
 from builder.config.templates import DEFAULTS
 from builder.errors import TemplateError
@@ -83,7 +84,7 @@ class DescribeTheWordTemplate:
     def it_uses_no_name_the_report_context_does_not_provide(self) -> None:
         # a subset, not equality: an owner may drop a section from their template
         loaded = load_meeting(CONFIG / "meetings" / "2023-11-23.yaml")
-        context = report_context(loaded, 8, Month(2023, 10), "{reason}")
+        context = report_context(loaded, 8, Month(2023, 10), "{reason}", PackLabels())
         from docxtpl import DocxTemplate
 
         names = DocxTemplate(str(TEMPLATE)).get_undeclared_template_variables(
@@ -92,7 +93,8 @@ class DescribeTheWordTemplate:
 
     def it_declares_every_name_the_report_context_provides(self) -> None:
         loaded = load_meeting(CONFIG / "meetings" / "2023-11-23.yaml")
-        assert set(REPORT) == set(report_context(loaded, 8, Month(2023, 10), "{reason}"))
+        assert set(REPORT) == set(report_context(loaded, 8, Month(2023, 10), "{reason}",
+                                                 PackLabels()))
 
     def it_reports_an_undeclared_variable_with_template_and_tag(self, tmp_path: Path) -> None:
         template = make_template(tmp_path / "bad.docx", "{{ subject }}",
@@ -138,7 +140,7 @@ class DescribeTheWordTemplate:
                     data = data.replace(b"{{ subject }}", b"")
                 out.writestr(item, data)
         context = report_context(load_meeting(CONFIG / "meetings" / "2023-11-23.yaml"), 8,
-                                 Month(2023, 10), "{reason}")
+                                 Month(2023, 10), "{reason}", PackLabels())
         with pytest.raises(TemplateError) as caught:
             render_docx_template(edited, context, CORE, tmp_path / "out.docx")
         assert [(p.where, p.what) for p in caught.value.problems] == [

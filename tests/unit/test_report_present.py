@@ -11,6 +11,7 @@ import yaml
 from builder.compute.calculus import Arrow
 from builder.compute.periods import Month
 from builder.config.catalogue import Indicator
+from builder.config.council import GlossaryLabels, PackLabels, TrackerLabels
 from builder.config.glossary import Glossary
 from builder.config.layout import layout_of
 from builder.config.meeting import LoadedMeeting, load_meeting
@@ -26,6 +27,7 @@ SEND_YAML = FIXTURES / "report_2023" / "meeting.yaml"
 """The SEND report (items[7]) as a YAML report; the sample has it as a supplied paper."""
 OCTOBER = Month(2023, 10)
 WITHHELD = "{appendices} {verb} withheld ({category}): {reason}."
+LABELS = PackLabels()
 
 
 @pytest.fixture(scope="module")
@@ -40,23 +42,23 @@ def send_meeting() -> LoadedMeeting:
 
 class DescribeReportContext:
     def it_prints_subject_role_and_date_in_capitals(self, sample: LoadedMeeting) -> None:
-        context = report_context(sample, 8, OCTOBER, WITHHELD)
+        context = report_context(sample, 8, OCTOBER, WITHHELD, LABELS)
         assert context["subject"] == "CHILDREN AND LEARNING - PERFORMANCE"
         assert context["report_of"] == "SCRUTINY MANAGER"
         assert context["decision_maker"] == "CHILDREN AND FAMILIES SCRUTINY PANEL"
         assert context["date_of_decision"] == "23 NOVEMBER 2023"
 
     def it_renders_jinja_in_detail_paragraphs(self, sample: LoadedMeeting) -> None:
-        context = report_context(sample, 8, OCTOBER, WITHHELD)
+        context = report_context(sample, 8, OCTOBER, WITHHELD, LABELS)
         assert context["detail"][1]["text"].startswith(
             "Performance information up to 31 October 2023 is attached as Appendix 1.")
         assert "up to the end of October 2023." in context["brief_summary"][0]
 
     def it_prints_none_blank_or_generated_confidentiality(
             self, sample: LoadedMeeting, send_meeting: LoadedMeeting) -> None:
-        b4b = report_context(sample, 6, OCTOBER, WITHHELD)
-        send = report_context(send_meeting, 7, OCTOBER, WITHHELD)
-        performance = report_context(sample, 8, OCTOBER, WITHHELD)
+        b4b = report_context(sample, 6, OCTOBER, WITHHELD, LABELS)
+        send = report_context(send_meeting, 7, OCTOBER, WITHHELD, LABELS)
+        performance = report_context(sample, 8, OCTOBER, WITHHELD, LABELS)
         assert (b4b["confidentiality"], b4b["exempt_groups"]) == ("", [])
         assert (performance["confidentiality"], performance["exempt_groups"]) == ("None", [])
         assert send["exempt_groups"] == [{
@@ -69,7 +71,7 @@ class DescribeReportContext:
                          "specified third parties and is commercially sensitive."}]
 
     def it_flags_exempt_appendices_in_the_list(self, send_meeting: LoadedMeeting) -> None:
-        send = report_context(send_meeting, 7, OCTOBER, WITHHELD)
+        send = report_context(send_meeting, 7, OCTOBER, WITHHELD, LABELS)
         assert [(a["number"], a["exempt"]) for a in send["appendices"]] == \
             [(1, False), (2, True), (3, True)]
 
@@ -81,7 +83,7 @@ class DescribeReportContext:
         path.parent.mkdir()
         path.write_text(text, encoding="utf-8")
         with pytest.raises(TemplateError) as caught:
-            report_context(load_meeting(path), 8, OCTOBER, WITHHELD)
+            report_context(load_meeting(path), 8, OCTOBER, WITHHELD, LABELS)
         assert caught.value.problems[0].where == \
             "items[8].report.detail[1].text, tag {{ period.ending | long_date }}"
 
@@ -94,7 +96,7 @@ class DescribeReportContext:
         items[8] = items[8].model_copy(update={"report": changed})
         meeting = sample.meeting.model_copy(update={"items": tuple(items)})
         patched = LoadedMeeting(meeting, sample.path)
-        assert report_context(patched, 8, OCTOBER, WITHHELD)["brief_summary"] == ["abcd\ne"]
+        assert report_context(patched, 8, OCTOBER, WITHHELD, LABELS)["brief_summary"] == ["abcd\ne"]
 
 
 class DescribeAppendixWording:
@@ -102,13 +104,29 @@ class DescribeAppendixWording:
         ((2,), "Appendix 2"), ((2, 3), "Appendix 2 and Appendix 3"),
         ((1, 2, 5), "Appendix 1, Appendix 2 and Appendix 5")])
     def it_lists_appendix_numbers_in_words(self, numbers: tuple[int, ...], text: str) -> None:
-        assert appendix_list(numbers) == text
+        assert appendix_list(numbers, LABELS) == text
 
     def it_heads_an_exempt_appendix_with_the_same_number(self) -> None:
-        assert pa.appendix_heading(2, "SEND Capital Programme Briefing Paper", True) == \
+        assert pa.appendix_heading(2, "SEND Capital Programme Briefing Paper", True, LABELS) == \
             "Appendix 2: Exempt – SEND Capital Programme Briefing Paper"
-        assert pa.appendix_heading(1, "Terms of reference", False) == \
+        assert pa.appendix_heading(1, "Terms of reference", False, LABELS) == \
             "Appendix 1: Terms of reference"
+
+    def it_names_and_heads_appendices_in_the_councils_words(self) -> None:
+        labels = PackLabels(appendix="Annex {number}", last_separator=" & ",
+                            appendix_heading="{appendix}. {title}",
+                            exempt_heading="{appendix}. {title} (restricted)")
+        assert appendix_list((1, 2, 5), labels) == "Annex 1, Annex 2 & Annex 5"
+        assert pa.appendix_heading(2, "Plan", True, labels) == "Annex 2. Plan (restricted)"
+        assert pa.appendix_heading(1, "Terms", False, labels) == "Annex 1. Terms"
+
+    def it_answers_yes_no_and_none_in_the_councils_words(self, sample: LoadedMeeting) -> None:
+        labels = PackLabels(yes="Y", no="N", no_confidentiality="Nothing withheld")
+        context = report_context(sample, 8, OCTOBER, WITHHELD, labels)
+        assert {context[k] for k in ("key_decision", "esia", "dpia")} <= {"Y", "N"}
+        reports = [report_context(sample, n, OCTOBER, WITHHELD, labels)
+                   for n, item in enumerate(sample.meeting.items) if item.report is not None]
+        assert "Nothing withheld" in [r["confidentiality"] for r in reports]
 
 
 class DescribeChangeText:
@@ -153,19 +171,28 @@ class DescribeTrackerText:
 
     def it_numbers_actions_within_each_meeting_and_title(self) -> None:
         text = pa.tracker_text(self.rows(), "Children and Families Scrutiny Panel",
-                               dt.date(2023, 11, 23), "Appendix 1: Monitoring")
+                               dt.date(2023, 11, 23), "Appendix 1: Monitoring", "2023",
+                               TrackerLabels())
         assert [r[2].text for r in text.table.rows] == ["1) That A.", "2) That B.",
                                                         "1) That C."]
         assert [r[0].text for r in text.table.rows] == ["28/09/23"] * 3
         assert [r[4].text for r in text.table.rows] == ["Complete", "", "Partially complete"]
         assert text.subheadings == ("Children and Families Scrutiny Panel",
                                     "Scrutiny Monitoring – 23 November 2023")
-        assert text.table.header == ("Date", "Title", "Action proposed", "Action Taken",
-                                     "Progress Status")
+        assert text.table.header == TrackerLabels().header
 
     def it_heads_the_2017_column_recommendation(self) -> None:
-        text = pa.tracker_text(self.rows(), "Panel", dt.date(2017, 1, 5), "A", "2017")
+        text = pa.tracker_text(self.rows(), "Panel", dt.date(2017, 1, 5), "A", "2017",
+                               TrackerLabels())
         assert text.table.header[2] == "Recommendation"
+
+    def it_heads_and_describes_the_table_in_the_councils_words(self) -> None:
+        labels = TrackerLabels(header=("When", "What", "Asked", "Done", "State"),
+                               subheading="Follow-up at {date}", description="{count} asks.")
+        text = pa.tracker_text(self.rows(), "Panel", dt.date(2023, 11, 23), "A", "2023", labels)
+        assert text.table.header == ("When", "What", "Asked", "Done", "State")
+        assert text.subheadings == ("Panel", "Follow-up at 23 November 2023")
+        assert text.table.description == "3 asks."
 
 
 class DescribeGlossaryText:
@@ -180,7 +207,7 @@ terms:
       - bullets: [x]
 sources: [{title: Tri.x, url: "http://trixresources.proceduresonline.com/", note: free}]
 """))
-        text = pa.glossary_text(glossary, "Appendix 2: Glossary")
+        text = pa.glossary_text(glossary, "Appendix 2: Glossary", GlossaryLabels())
         (term, parts), = text.terms
         assert [(p.kind, p.items) for p in parts] == [
             ("paragraph", ("They work towards five outcomes.",)),
@@ -188,3 +215,17 @@ sources: [{title: Tri.x, url: "http://trixresources.proceduresonline.com/", note
         assert text.acronyms is not None and text.acronyms.rows[0][1].text == \
             "Children Looked After"
         assert text.sources == ("Tri.x: http://trixresources.proceduresonline.com/ - free",)
+
+    def it_heads_the_parts_in_the_councils_words(self) -> None:
+        glossary = Glossary.model_validate({"acronyms": [{"abbreviation": "CLA",
+                                                          "expansion": "Children Looked After"}],
+                                            "terms": [{"term": "CIN",
+                                                       "definition": ["Child in need."]}]})
+        labels = GlossaryLabels(acronyms="Short forms", header=("Short", "Long"),
+                                description="{count} short forms.", terms="Words",
+                                sources="Read more")
+        text = pa.glossary_text(glossary, "Appendix 2: Glossary", labels)
+        assert text.headings == ("Short forms", "Words", "Read more")
+        assert text.acronyms is not None
+        assert (text.acronyms.header, text.acronyms.description) == (("Short", "Long"),
+                                                                     "1 short forms.")

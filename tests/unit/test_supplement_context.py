@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 from docx import Document
 
+from builder.config.council import load_council
 from builder.config.meeting import load_meeting
 from builder.errors import ConfigError
 from builder.present.supplement_context import late_items, supplement_context
 from builder.render.pack_docx import PackDocument, render_pack_document
-from tests.conftest import FIXTURES, OUTSIDE, Cli
+from tests.conftest import CONFIG, FIXTURES, OUTSIDE, Cli
 
 MEETING = FIXTURES / "supplied" / "meeting.yaml"
 
@@ -49,7 +50,9 @@ def _without_reason() -> str:
 class DescribeTheSupplementaryAgenda:
     def it_prints_each_item_with_its_pages_and_reason(self, tmp_path: Path) -> None:
         loaded = load_meeting(MEETING)
-        context = supplement_context(loaded, [3], {3: (1, 6)}, "Tuesday, 21 November 2023")
+        council = load_council(CONFIG / "council.yaml")
+        context = supplement_context(loaded, council, [3], {3: (1, 6)},
+                                     "Tuesday, 21 November 2023")
         (entry,) = context.items
         assert (entry.number, entry.title, entry.pages) == (
             3, "SEND AND HOME TO SCHOOL TRANSPORT", " (Pages 1 - 6)")
