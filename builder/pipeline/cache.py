@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
 import shutil
 from collections.abc import Mapping
 from pathlib import Path
@@ -21,6 +22,8 @@ from pathlib import Path
 import builder
 from builder import __version__
 from builder.assemble.manifest import sha256
+from builder.assemble.office import find_soffice
+from builder.errors import AssemblyError
 from builder.outputs import atomic_file
 
 CACHE_FOLDER = ".builder-cache"
@@ -39,6 +42,18 @@ def builder_fingerprint() -> str:
             digest.update(str(path.relative_to(package)).encode())
             digest.update(sha256(path).encode())
     return f"{__version__}+{digest.hexdigest()[:16]}"
+
+
+@functools.cache
+def office_build() -> str:
+    """Which LibreOffice converts: the hash of its ``versionrc`` (build id, languages), or its
+    path when there is none."""
+    try:
+        soffice = Path(os.path.realpath(find_soffice()))
+    except AssemblyError:
+        return "none"
+    versionrc = soffice.parent / "versionrc"
+    return sha256(versionrc) if versionrc.is_file() else str(soffice)
 
 
 def cache_key(description: Mapping[str, object]) -> str:
@@ -102,7 +117,6 @@ class Cache:
     def _drop(entry: Path, sidecar: Path) -> None:
         for path in (sidecar, entry):
             path.unlink(missing_ok=True)
-
 
 
 def cache_folder(out_dir: Path, chosen: Path | None, off: bool) -> Path | None:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from builder.assemble.convert import DEFAULT_TIMEOUT, LibreOffice
-from builder.assemble.manifest import shown_path, write_manifest
+from builder.assemble.manifest import MANIFEST, WARNINGS_FILE, shown_path, write_manifest
 from builder.compute.model import Finding, ReportModel
 from builder.outputs import staging_dir
 from builder.parts import AppendixPart, ReportParts
@@ -41,12 +41,10 @@ from builder.pipeline.packs import (
 from builder.pipeline.progress import Quiet, Reporter, Timer
 from builder.pipeline.reports import PARTS, build_reports
 from builder.pipeline.supplied import supplied_papers
+from builder.pipeline.up_to_date import BUILD_KEY, BuildRequest, build_key, input_entries
 from builder.present.dataset import dataset_table
 from builder.present.revisions import revision_facts
 from builder.render.dataset_file import write_dataset
-
-MANIFEST = "manifest.json"
-WARNINGS_FILE = "build-warnings.txt"
 
 
 @dataclass(frozen=True)
@@ -73,6 +71,8 @@ def build_meeting(meeting_yaml: Path, out_dir: Path, reporter: Reporter | None =
     started = dt.datetime.now(dt.UTC)
     with timer("check and compute"):
         checked = check_meeting(meeting_yaml, strict, allow_outside)
+        read = input_entries(checked.inputs.files)  # hashed now: an edit made later shows
+    key = build_key(BuildRequest(meeting_yaml, out_dir, strict, tuple(allow_outside)), read)
     inputs, model = checked.inputs, checked.model
     cache = Cache(cache_dir) if cache_dir is not None else None
     with staging_dir(out_dir) as stage, _work() as work, _office(timeout, cache) as office:
@@ -88,8 +88,9 @@ def build_meeting(meeting_yaml: Path, out_dir: Path, reporter: Reporter | None =
         revisions = revision_facts(model) if model is not None else ()
         with timer("manifest"):
             _write_warnings(stage / WARNINGS_FILE, warnings)
-            write_manifest(stage / MANIFEST, inputs.files,
-                           run_facts(checked, pack, started, revisions, cache),
+            write_manifest(stage / MANIFEST, read,
+                           {**run_facts(checked, pack, started, revisions, cache),
+                            BUILD_KEY: key},
                            [str(w) for w in warnings],
                            {**timer.seconds, **office_seconds(office)})
         outputs = tuple(sorted(out_dir / p.name for p in stage.iterdir()))

@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from builder.assemble.manifest import EXEMPT_PACK, PUBLIC_PACK
 from builder.assemble.pack import (
     FrontMatter,
     PackPaper,
@@ -25,9 +26,6 @@ from builder.pipeline.inputs import MeetingInputs
 from builder.pipeline.progress import Timer
 from builder.present import pack_context as pc
 from builder.render.pack_docx import PackDocument, render_pack_document
-
-PUBLIC_PACK = "agenda-pack-public.pdf"
-EXEMPT_PACK = "agenda-pack-exempt.pdf"
 
 
 @dataclass(frozen=True)

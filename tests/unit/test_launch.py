@@ -8,6 +8,7 @@ import pytest
 
 import builder.cli
 from builder import launch
+from builder.pipeline.up_to_date import BuildRequest
 
 
 @pytest.fixture
@@ -36,3 +37,24 @@ class DescribeLaunch:
         monkeypatch.setattr("sys.argv", argv)
         launch.main()
         assert calls == ["cli"]
+
+
+class DescribeBuildRequest:
+    def it_reads_the_options_that_shape_a_build(self) -> None:
+        request = launch.build_request(["build", "m.yaml", "--strict", "--out=out", "--cache",
+                                        "c", "--allow-outside", "a", "--allow-outside=b",
+                                        "--timeout", "30"])
+        assert request == BuildRequest(Path("m.yaml"), Path("out"), True, (Path("a"), Path("b")))
+
+    @pytest.mark.parametrize("args", [
+        ["report", "m.yaml", "--out", "out"],
+        ["build", "m.yaml"],  # no --out: typer says so
+        ["build", "m.yaml", "--out", "out", "--no-cache"],
+        ["build", "m.yaml", "--out", "out", "--help"],
+        ["build", "m.yaml", "--out", "out", "--verbose"],  # an option it does not know
+        ["build", "m.yaml", "other.yaml", "--out", "out"],
+        ["build", "m.yaml", "--out", "out", "--timeout", "soon"],
+        ["build", "m.yaml", "--out"],
+    ])
+    def it_leaves_anything_else_to_the_full_command_line(self, args: list[str]) -> None:
+        assert launch.build_request(args) is None
