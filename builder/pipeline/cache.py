@@ -16,7 +16,7 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import builder
@@ -117,6 +117,17 @@ class Cache:
     def _drop(entry: Path, sidecar: Path) -> None:
         for path in (sidecar, entry):
             path.unlink(missing_ok=True)
+
+
+def cached(cache: Cache | None, key: str, out: Path, make: Callable[[Path], object]) -> bool:
+    """``out``, taken from ``cache``'s entry ``key``, else made by ``make(out)`` (and kept);
+    whether it was made."""
+    if cache is not None and cache.fetch(key, out):
+        return False
+    make(out)
+    if cache is not None:
+        cache.store(key, out)
+    return True
 
 
 def cache_folder(out_dir: Path, chosen: Path | None, off: bool) -> Path | None:

@@ -83,7 +83,7 @@ def build_meeting(meeting_yaml: Path, out_dir: Path, reporter: Reporter | None =
         papers = render_and_convert(checked, office, work, timer, cache=cache)
         for paper in (*(r.docx for r in papers.reports), *((papers.deck,) if papers.deck else ())):
             shutil.copyfile(paper, stage / paper.name)
-        pack = assemble_packs(inputs, papers, office, work, stage, timer)
+        pack = assemble_packs(inputs, papers, office, work, stage, timer, cache)
         warnings = checked.warnings
         revisions = revision_facts(model) if model is not None else ()
         with timer("manifest"):
@@ -114,7 +114,7 @@ def build_packs(meeting_yaml: Path, out_dir: Path, reporter: Reporter | None = N
     cache = Cache(cache_dir) if cache_dir is not None else None
     with staging_dir(out_dir) as stage, _work() as work, _office(timeout, cache) as office:
         papers = render_and_convert(checked, office, work, timer, ready, cache)
-        pack = assemble_packs(checked.inputs, papers, office, work, stage, timer)
+        pack = assemble_packs(checked.inputs, papers, office, work, stage, timer, cache)
     drop_stale_exempt_pack(pack, out_dir)
     return dataclasses.replace(pack.moved(stage, out_dir), reused=ready is not None)
 
@@ -187,14 +187,13 @@ def render_and_convert(checked: CheckedMeeting, office: Converter, work: Path, t
     if deck is not None:
         conversions.append(office.submit([deck], work / "pdf-deck"))
     with timer("pack documents"):
-        own = render_pack_documents(inputs, work / "pack")
+        own = render_pack_documents(inputs, work / "pack", cache)
     conversions.append(office.submit(own.all(), work / "pdf-pack"))
     if ready is not None:
         reports = ready.reports
     else:
         with timer("reports"):
-            reports = build_reports(inputs, work / "reports", checked.model,
-                                    chart_cache=cache.charts if cache is not None else None)
+            reports = build_reports(inputs, work / "reports", checked.model, cache=cache)
     supplied = supplied_papers(inputs.loaded, work / "supplied")
     papers = (*reports, *supplied)
     sources = [r.body for r in papers] + [a.source for r in papers for a in r.appendices
@@ -233,5 +232,5 @@ def run_facts(checked: CheckedMeeting, pack: PackResult, started: dt.datetime,
             "public": pack.public.name, "exempt": pack.exempt.name if pack.exempt else None,
             "pages": {str(n): [s.first, s.last] for n, s in pack.spans.items()},
         },
-        "reused": sorted(cache.reused) if cache is not None else [],
+        "reused": sorted(set(cache.reused)) if cache is not None else [],
     }

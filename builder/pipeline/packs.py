@@ -4,14 +4,17 @@ the public and exempt packs assembled from every paper's PDF."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
-from builder.assemble.manifest import EXEMPT_PACK, PUBLIC_PACK
+from builder.assemble.manifest import EXEMPT_PACK, PUBLIC_PACK, sha256
 from builder.assemble.pack import (
     FrontMatter,
     PackPaper,
     PackPart,
+    exempt_parts,
     page_count,
     public_spans,
     write_exempt_pack,
@@ -21,6 +24,7 @@ from builder.assemble.pagination import Span
 from builder.config.meeting import numbered_items
 from builder.errors import AssemblyError
 from builder.parts import ReportParts
+from builder.pipeline.cache import Cache, cache_key, cached
 from builder.pipeline.cached_pdfs import Converter
 from builder.pipeline.inputs import MeetingInputs
 from builder.pipeline.progress import Timer
@@ -81,15 +85,29 @@ def created(inputs: MeetingInputs) -> dt.datetime:
     return dt.datetime.combine(inputs.loaded.meeting.issue_date, dt.time(9, 0))
 
 
-def render_pack_documents(inputs: MeetingInputs, docs: Path) -> PackDocuments:
-    """The front sheet, the blank page, the minutes and a notice per exempt appendix."""
+def pack_document(inputs: MeetingInputs, document: PackDocument, out: Path,
+                  cache: Cache | None) -> Path:
+    """``document`` rendered into ``out``; with ``cache``, taken from it when its context,
+    title, date and template are the ones it was rendered from."""
+    when = created(inputs)
+    key = cache_key({"kind": "pack document", "document": repr(document),
+                     "created": when.isoformat(),
+                     "template": sha256(getattr(inputs.templates, document.kind))})
+    cached(cache, key, out, partial(render_pack_document, document, when,
+                                    templates=inputs.templates))
+    return out
+
+
+def render_pack_documents(inputs: MeetingInputs, docs: Path, cache: Cache | None = None
+                          ) -> PackDocuments:
+    """The front sheet, the blank page, the minutes and a notice per exempt appendix (from
+    ``cache`` when rendered before from the same context and template)."""
     loaded = inputs.loaded
     titles = pc.pack_titles(loaded)
     docs.mkdir(parents=True)
-    when = created(inputs)
 
     def render(document: PackDocument, name: str) -> Path:
-        return render_pack_document(document, when, docs / name, inputs.templates)
+        return pack_document(inputs, document, docs / name, cache)
 
     front = render(PackDocument("front_sheet", pc.front_sheet_context(inputs.council, loaded),
                                 titles.front_sheet), "front-sheet.docx")
@@ -104,7 +122,7 @@ def render_pack_documents(inputs: MeetingInputs, docs: Path) -> PackDocuments:
 
 
 def assemble_packs(inputs: MeetingInputs, papers: Papers, office: Converter, work: Path,
-                   out_dir: Path, timer: Timer) -> PackResult:
+                   out_dir: Path, timer: Timer, cache: Cache | None = None) -> PackResult:
     """Paginate, render and convert the agenda with the page ranges, write both packs."""
     loaded = inputs.loaded
     pdf = papers.pdf
@@ -117,19 +135,37 @@ def assemble_packs(inputs: MeetingInputs, papers: Papers, office: Converter, wor
     titles = pc.pack_titles(loaded)
     with timer("agenda"):
         ranges = {number: (span.first, span.last) for number, span in spans.items()}
-        agenda = render_pack_document(
-            PackDocument("agenda", pc.agenda_context(inputs.council, loaded, ranges),
-                         titles.agenda), created(inputs), work / "pack" / "agenda.docx",
-            inputs.templates)
+        agenda = pack_document(
+            inputs, PackDocument("agenda", pc.agenda_context(inputs.council, loaded, ranges),
+                                 titles.agenda), work / "pack" / "agenda.docx", cache)
     with timer("conversion"):
         agenda_pdf = office.convert([agenda], work / "pdf-agenda")[agenda]
     with timer("assembly"):
-        public = out_dir / PUBLIC_PACK
-        write_public_pack(FrontMatter(pdf[papers.own.front_sheet], agenda_pdf), pack_papers,
-                          blank, spans, public, titles.public)
-        exempt = out_dir / EXEMPT_PACK
-        wrote_exempt = write_exempt_pack(pack_papers, exempt, titles.exempt)
+        public, exempt = out_dir / PUBLIC_PACK, out_dir / EXEMPT_PACK
+        front = FrontMatter(pdf[papers.own.front_sheet], agenda_pdf)
+        cached(cache, pack_key("public", pack_papers, titles.public, front, blank, spans), public,
+               partial(write_public_pack, front, pack_papers, blank, spans, title=titles.public))
+        wrote_exempt = bool(exempt_parts(pack_papers))
+        if wrote_exempt:
+            cached(cache, pack_key("exempt", pack_papers, titles.exempt), exempt,
+                   partial(write_exempt_pack, pack_papers, title=titles.exempt))
     return PackResult(public, exempt if wrote_exempt else None, spans)
+
+
+def pack_key(kind: str, papers: Sequence[PackPaper], title: str, front: FrontMatter | None = None,
+             blank: Path | None = None, spans: Mapping[int, Span] | None = None) -> str:
+    """The cache key of a pack: the bytes of every PDF in it and of every document whose alt
+    texts mend its figures, the bookmarks, the page ranges and the title."""
+    def digest(path: Path | None) -> str | None:
+        return sha256(path) if path is not None else None
+
+    return cache_key({
+        "kind": f"{kind} pack", "title": title, "blank": digest(blank), "spans": repr(spans),
+        "front": None if front is None else [digest(front.front_sheet), digest(front.agenda),
+                                             front.agenda_title],
+        "papers": [[p.number, p.title, [[part.title, digest(part.pdf), part.exempt,
+                                         digest(part.notice), digest(part.source)]
+                                        for part in p.parts]] for p in papers]})
 
 
 def drop_stale_exempt_pack(pack: PackResult, out_dir: Path) -> None:

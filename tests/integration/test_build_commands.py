@@ -21,7 +21,7 @@ from builder.config.meeting import load_meeting
 from builder.inspection.pdf_summary import summarize
 from builder.parts import AppendixPart, ReportParts
 from builder.pipeline.agenda import report_items
-from builder.pipeline.cache import CACHE_FOLDER
+from builder.pipeline.cache import CACHE_FOLDER, Cache
 from builder.pipeline.checked import check_meeting
 from builder.pipeline.inputs import MeetingInputs
 from builder.pipeline.meeting import rendered_papers
@@ -56,8 +56,8 @@ def stand_in_reports(papers: Path, corrupt: int | None) -> object:
     corrupt."""
 
     def reports(inputs: MeetingInputs, out_dir: Path, model: ReportModel | None = None,
-                only: int | None = None, chart_cache: Path | None = None
-                ) -> tuple[ReportParts, ...]:
+                only: int | None = None, chart_cache: Path | None = None,
+                cache: Cache | None = None) -> tuple[ReportParts, ...]:
         def paper(name: str, text: str) -> Path:
             return small_word(papers / f"{name}.docx", text)
 
