@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pikepdf
 
-from builder.assemble.merge import Outline, TaggedMerger
+from builder.assemble.merge import Outline, Preparer, TaggedMerger, prepare
 from builder.assemble.pagination import Span, paginate
 from builder.assemble.stamp import Stamp, stamp_pages
 from builder.errors import AssemblyError, Problem, raise_if_any
@@ -93,10 +93,12 @@ def public_spans(papers: Sequence[PackPaper]) -> dict[int, Span]:
 
 
 def write_public_pack(front: FrontMatter, papers: Sequence[PackPaper], blank: Path,
-                      spans: dict[int, Span], out: Path, title: str) -> None:
+                      spans: dict[int, Span], out: Path, title: str,
+                      prepared: Preparer = prepare) -> None:
     """Write the public pack; ``spans`` (from :func:`public_spans`) must match the papers, as
-    the agenda printed from them has to match the stamps."""
-    merger = TaggedMerger()
+    the agenda printed from them has to match the stamps. Each PDF is made ready to merge by
+    ``prepared`` (:func:`builder.assemble.merge.prepare`)."""
+    merger = TaggedMerger(prepared)
     outline = [] if front.front_sheet is None else [
         Outline("Front sheet", merger.add(front.front_sheet, "Front sheet"))]
     outline.append(Outline(front.agenda_title, merger.add(front.agenda, front.agenda_title)))
@@ -130,13 +132,14 @@ def exempt_parts(papers: Sequence[PackPaper]) -> list[tuple[PackPaper, PackPart]
     return [(paper, part) for paper in papers for part in paper.parts if part.exempt]
 
 
-def write_exempt_pack(papers: Sequence[PackPaper], out: Path, title: str) -> bool:
+def write_exempt_pack(papers: Sequence[PackPaper], out: Path, title: str,
+                      prepared: Preparer = prepare) -> bool:
     """Write the exempt pack (only the exempt appendices, every page marked); False, writing
     nothing, when no paper has an exempt part."""
     parts = exempt_parts(papers)
     if not parts:
         return False
-    merger = TaggedMerger()
+    merger = TaggedMerger(prepared)
     outline = []
     stamps: list[Stamp] = []
     for paper, part in parts:

@@ -4,12 +4,14 @@ the public and exempt packs assembled from every paper's PDF."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 from builder.assemble.manifest import EXEMPT_PACK, PUBLIC_PACK, sha256
+from builder.assemble.merge import Prepared, prepare
 from builder.assemble.pack import (
     FrontMatter,
     PackPaper,
@@ -143,13 +145,50 @@ def assemble_packs(inputs: MeetingInputs, papers: Papers, office: Converter, wor
     with timer("assembly"):
         public, exempt = out_dir / PUBLIC_PACK, out_dir / EXEMPT_PACK
         front = FrontMatter(pdf[papers.own.front_sheet], agenda_pdf)
+        prepared = CachedPreparer(cache, work / "prepared") if cache is not None else prepare
         cached(cache, pack_key("public", pack_papers, titles.public, front, blank, spans), public,
-               partial(write_public_pack, front, pack_papers, blank, spans, title=titles.public))
+               partial(write_public_pack, front, pack_papers, blank, spans, title=titles.public,
+                       prepared=prepared))
         wrote_exempt = bool(exempt_parts(pack_papers))
         if wrote_exempt:
             cached(cache, pack_key("exempt", pack_papers, titles.exempt), exempt,
-                   partial(write_exempt_pack, pack_papers, title=titles.exempt))
+                   partial(write_exempt_pack, pack_papers, title=titles.exempt,
+                           prepared=prepared))
     return PackResult(public, exempt if wrote_exempt else None, spans)
+
+
+class CachedPreparer:
+    """:func:`builder.assemble.merge.prepare` through ``cache``: a PDF made ready before (the
+    same bytes, the same source document) is taken from it (into ``work``); one added again
+    (the blank page) is prepared once."""
+
+    def __init__(self, cache: Cache, work: Path) -> None:
+        self.cache, self.work = cache, work
+        self.ready: dict[str, Prepared] = {}
+
+    def __call__(self, pdf: Path | bytes, source: Path | None) -> Prepared:
+        if isinstance(pdf, bytes):
+            return prepare(pdf, source)
+        key = cache_key({"kind": "prepared pdf", "pdf": sha256(pdf),
+                         "source": sha256(source) if source is not None else None})
+        if key not in self.ready:
+            self.ready[key] = self._prepared(key, pdf, source)
+        return self.ready[key]
+
+    def _prepared(self, key: str, pdf: Path, source: Path | None) -> Prepared:
+        made = self.work / key / f"{pdf.stem}.prepared.pdf"
+        pages = made.with_name(f"{pdf.stem}.untagged.json")
+        if self.cache.fetch(key, made) and \
+                self.cache.fetch(cache_key({"kind": "untagged pages", "of": key}), pages):
+            untagged = json.loads(pages.read_text(encoding="utf-8"))
+            return Prepared(made.read_bytes(), tuple(int(n) for n in untagged))
+        ready = prepare(pdf, source)
+        made.parent.mkdir(parents=True, exist_ok=True)
+        made.write_bytes(ready.pdf)
+        pages.write_text(json.dumps(list(ready.untagged)), encoding="utf-8")
+        self.cache.store(key, made)
+        self.cache.store(cache_key({"kind": "untagged pages", "of": key}), pages)
+        return ready
 
 
 def pack_key(kind: str, papers: Sequence[PackPaper], title: str, front: FrontMatter | None = None,

@@ -98,9 +98,11 @@ def entries(cache: Path) -> list[Path]:
 
 
 def pdf_entries(cache: Path) -> list[Path]:
-    """The cache's entries holding PDFs LibreOffice made (not the packs)."""
+    """The cache's entries holding PDFs LibreOffice made (not the packs, nor the PDFs made
+    ready to merge)."""
     return [p for p in entries(cache) if made_by(p).endswith(".pdf")
-            and not made_by(p).startswith("agenda-pack-")]
+            and not made_by(p).startswith("agenda-pack-")
+            and not made_by(p).endswith(".prepared.pdf")]
 
 
 class DescribeRebuild:
