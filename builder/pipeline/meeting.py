@@ -19,6 +19,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from builder.assemble.convert import DEFAULT_TIMEOUT, LibreOffice
@@ -27,7 +28,7 @@ from builder.compute.model import Finding, ReportModel
 from builder.outputs import staging_dir
 from builder.parts import AppendixPart, ReportParts
 from builder.pipeline.agenda import report_items
-from builder.pipeline.cache import Cache, holds_files
+from builder.pipeline.cache import Cache, cache_key, cached, holds_files
 from builder.pipeline.cached_pdfs import CachedOffice, Converter
 from builder.pipeline.checked import CheckedMeeting, check_meeting
 from builder.pipeline.deck import build_deck, deck_filename
@@ -79,7 +80,10 @@ def build_meeting(meeting_yaml: Path, out_dir: Path, reporter: Reporter | None =
         if model is not None:
             with timer("dataset"):
                 dataset = stage / f"performance-dataset-{model.period.iso()}.xlsx"
-                write_dataset(dataset_table(model), dataset)
+                table = dataset_table(model)
+                cached(cache, cache_key({"kind": "dataset", "name": dataset.name,
+                                         "table": repr(table)}),
+                       dataset, partial(write_dataset, table))
         papers = render_and_convert(checked, office, work, timer, cache=cache)
         for paper in (*(r.docx for r in papers.reports), *((papers.deck,) if papers.deck else ())):
             shutil.copyfile(paper, stage / paper.name)
