@@ -11,11 +11,14 @@ so an interrupted run leaves no half entry that looks whole.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
 import os
 import shutil
+import sys
+import sysconfig
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -33,15 +36,28 @@ SIDECAR = ".json"
 
 @functools.cache
 def builder_fingerprint() -> str:
-    """builder's version and a hash of its code and shipped templates: a cached file made by
-    other code is not reused."""
+    """builder's version and a hash of its code and shipped templates, of Python's version and
+    of the libraries installed with it: a cached file made by other code is not reused."""
     package = Path(builder.__file__).parent
     digest = hashlib.sha256(__version__.encode())
     for path in sorted(package.rglob("*")):
         if path.is_file() and path.suffix not in (".pyc", ".pyo"):
             digest.update(str(path.relative_to(package)).encode())
             digest.update(sha256(path).encode())
+    digest.update(_libraries().encode())
     return f"{__version__}+{digest.hexdigest()[:16]}"
+
+
+def _libraries() -> str:
+    """Python's version and every distribution installed where builder's libraries are (the
+    names of their ``.dist-info`` folders carry the versions): python-docx, pikepdf ... shape
+    the files too. Listing the folders is cheaper than reading the packages' metadata."""
+    paths = sysconfig.get_paths()
+    names = [sys.version]
+    for folder in sorted({paths["purelib"], paths["platlib"]}):
+        with contextlib.suppress(OSError):
+            names += sorted(n for n in os.listdir(folder) if n.endswith(".dist-info"))
+    return "\n".join(names)
 
 
 @functools.cache
