@@ -179,9 +179,9 @@ def office_seconds(office: Converter) -> dict[str, float]:
 def render_and_convert(checked: CheckedMeeting, office: Converter, work: Path, timer: Timer,
                        ready: Rendered | None = None, cache: Cache | None = None) -> Papers:
     """Render the deck, the pack's own documents and the reports (or take ``ready`` ones), each
-    handed to LibreOffice as soon as it exists (the deck converts while the reports render),
-    then wait for the PDFs. The deck and the charts are reused from ``cache`` when nothing
-    that shapes them changed."""
+    handed to LibreOffice as soon as it exists (the deck converts while the reports render, a
+    report's parts while its combined file is made), then wait for the PDFs. Whatever nothing
+    that shapes it changed is reused from ``cache``."""
     inputs = checked.inputs
     conversions = []
     deck = ready.deck if ready else None
@@ -193,16 +193,21 @@ def render_and_convert(checked: CheckedMeeting, office: Converter, work: Path, t
     with timer("pack documents"):
         own = render_pack_documents(inputs, work / "pack", cache)
     conversions.append(office.submit(own.all(), work / "pdf-pack"))
+
+    def convert(papers: Sequence[ReportParts], folder: str) -> None:
+        sources = [r.body for r in papers] + [a.source for r in papers for a in r.appendices
+                                              if a.source is not None]
+        conversions.append(office.submit(sources, work / folder))
+
     if ready is not None:
         reports = ready.reports
+        convert(reports, "pdf-reports")
     else:
         with timer("reports"):
-            reports = build_reports(inputs, work / "reports", checked.model, cache=cache)
+            reports = build_reports(inputs, work / "reports", checked.model, cache=cache,
+                                    on_parts=lambda r: convert([r], f"pdf-{r.docx.stem}"))
     supplied = supplied_papers(inputs.loaded, work / "supplied")
-    papers = (*reports, *supplied)
-    sources = [r.body for r in papers] + [a.source for r in papers for a in r.appendices
-                                          if a.source is not None]
-    conversions.append(office.submit(sources, work / "pdf-reports"))
+    convert(supplied, "pdf-supplied")
     with timer("conversion"):
         pdf = {source: made for c in conversions for source, made in c.result().items()}
     return Papers(reports, deck, own, pdf, supplied)

@@ -46,22 +46,27 @@ PARTS = "parts"
 
 def build_reports(inputs: MeetingInputs, out_dir: Path, model: ReportModel | None,
                   only: int | None = None, chart_cache: Path | None = None,
-                  cache: Cache | None = None) -> tuple[ReportParts, ...]:
+                  cache: Cache | None = None,
+                  on_parts: Callable[[ReportParts], object] | None = None
+                  ) -> tuple[ReportParts, ...]:
     """Render every report item (or agenda item ``only``) into ``out_dir``; see module doc.
 
     ``model`` is the meeting's computed data (None when the meeting has none). Charts are drawn
     into ``chart_cache`` (and reused from it: their names hash their data), else into
     ``cache``'s charts, else into a temporary folder. With ``cache``, every document is taken
-    from it when what shapes it is what it was made from (:class:`_Document`)."""
+    from it when what shapes it is what it was made from (:class:`_Document`). ``on_parts``
+    is given each report's parts as soon as they are written, before the combined
+    ``item-NN-<slug>.docx`` is (a build starts converting them)."""
     loaded = inputs.loaded
     items = report_items(loaded, only)
     period = model.period if model is not None else _configured_period(inputs)
     parts_dir = out_dir / PARTS
     parts_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="builder-charts-") as scratch:
+    with tempfile.TemporaryDirectory(prefix="builder-reports-") as scratch:
         charts = chart_cache or (cache.charts if cache is not None else Path(scratch))
-        builder = _ReportBuilder(inputs, parts_dir, model, period, charts, cache)
-        return tuple(builder.build(r, out_dir) for r in items)
+        builder = _ReportBuilder(inputs, parts_dir, model, period, charts, cache,
+                                 Path(scratch) / "with-footers")
+        return tuple(builder.build(r, out_dir, on_parts) for r in items)
 
 
 def _configured_period(inputs: MeetingInputs) -> Month | None:
@@ -71,11 +76,13 @@ def _configured_period(inputs: MeetingInputs) -> Month | None:
 
 @dataclass(frozen=True)
 class _Document:
-    """A Word part of a report to make at ``path``: its cache key (the hash of everything that
-    shapes it: its text or context, the template's bytes, the core properties, a source file's
-    bytes) and how to render it."""
+    """A Word part of a report to make at ``path`` without its footers (the pack stamps its own
+    'Page N'), from the one rendered at ``footered`` (which the combined report is made of):
+    its cache key (the hash of everything that shapes it: its text or context, the template's
+    bytes, the core properties, a source file's bytes) and how to render it."""
 
     path: Path
+    footered: Path
     key: str
     render: Callable[[Path], None]
 
@@ -89,21 +96,25 @@ class _ReportBuilder:
     """Renders one report item and its appendices (holds what every item shares)."""
 
     def __init__(self, inputs: MeetingInputs, parts_dir: Path, model: ReportModel | None,
-                 period: Month | None, charts_dir: Path, cache: Cache | None) -> None:
+                 period: Month | None, charts_dir: Path, cache: Cache | None,
+                 footered_dir: Path) -> None:
         self.inputs, self.loaded = inputs, inputs.loaded
         self.template, self.parts_dir = inputs.templates.report, parts_dir
         self.model, self.period, self.charts_dir = model, period, charts_dir
-        self.cache = cache
+        self.cache, self.footered_dir = cache, footered_dir
+        footered_dir.mkdir(parents=True, exist_ok=True)
         self.template_sha = sha256(self.template)
         self.created = dt.datetime.combine(self.loaded.meeting.issue_date, dt.time(9, 0))
 
-    def build(self, r: ReportItem, out_dir: Path) -> ReportParts:
+    def build(self, r: ReportItem, out_dir: Path,
+              on_parts: Callable[[ReportParts], object] | None) -> ReportParts:
         try:
-            return self._build(r, out_dir)
+            return self._build(r, out_dir, on_parts)
         except BuilderError as exc:
             raise exc.with_context(f"agenda item {r.number} ({r.item.title})") from None
 
-    def _build(self, r: ReportItem, out_dir: Path) -> ReportParts:
+    def _build(self, r: ReportItem, out_dir: Path,
+               on_parts: Callable[[ReportParts], object] | None) -> ReportParts:
         report = r.item.report
         assert report is not None
         context = report_context(self.loaded, r.index, self.period,
@@ -125,35 +136,39 @@ class _ReportBuilder:
         key = cache_key({"kind": "report docx", "template": self.template_sha,
                          "core": repr(core), "body": body.key,
                          "parts": [c if isinstance(c, str) else repr(c) for c, _ in combined]})
-        footered = cached(self.cache, key, docx, partial(
-            self._combine, documents, [c for _, c in combined], core))
-        for document in documents:  # the pack stamps 'Page N' on the parts itself
+        for document in documents:
             cached(self.cache, document.dropped_key, document.path,
-                   partial(self._dropped, document, footered))
-        return ReportParts(r.number, r.item.title, docx, body.path, tuple(parts))
+                   partial(self._dropped, document))
+        made = ReportParts(r.number, r.item.title, docx, body.path, tuple(parts))
+        if on_parts is not None:
+            on_parts(made)
+        cached(self.cache, key, docx, partial(self._combine, documents,
+                                              [c for _, c in combined], core))
+        return made
 
     def _document(self, path: Path, core: CoreProperties, kind: str, shape: str,
                   render: Callable[[Path], None], source: Path | None = None) -> _Document:
-        return _Document(path, cache_key({
+        return _Document(path, self.footered_dir / path.name, cache_key({
             "kind": kind, "shape": shape, "template": self.template_sha, "core": repr(core),
             "source": sha256(source) if source is not None else None}), render)
 
-    def _with_footers(self, document: _Document) -> None:
-        """The part as rendered, footers and all: from the cache, else rendered (and kept)."""
-        cached(self.cache, document.key, document.path, document.render)
+    def _with_footers(self, document: _Document) -> Path:
+        """The part as rendered, footers and all (once a run): from the cache, else rendered
+        (and kept)."""
+        if not document.footered.is_file():
+            cached(self.cache, document.key, document.footered, document.render)
+        return document.footered
 
     def _combine(self, documents: list[_Document], appendices: list[Path | Placeholder],
                  core: CoreProperties, out: Path) -> None:
         """The report (``documents[0]``) and its appendices in one file, footers and all."""
         for document in documents:
             self._with_footers(document)
-        combine_report(self.template, documents[0].path, appendices, core, out)
+        combine_report(self.template, documents[0].footered, appendices, core, out)
 
-    def _dropped(self, document: _Document, in_place: bool, out: Path) -> None:
-        """The part without its footers, from the one rendered (already at ``out`` when
-        ``in_place``)."""
-        if not in_place or not out.is_file():
-            self._with_footers(document)
+    def _dropped(self, document: _Document, out: Path) -> None:
+        """The part without its footers, from the one rendered."""
+        shutil.copyfile(self._with_footers(document), out)
         drop_footers(out)
 
     def _appendix(self, r: ReportItem, number: int, appendix: Appendix, title: str,
@@ -208,7 +223,7 @@ class _ReportBuilder:
         """The appendix as it goes into ``item-NN-<slug>.docx``: (its key, or the placeholder
         standing in for it; the file or the placeholder)."""
         if document is not None:
-            return document.key, document.path
+            return document.key, document.footered
         heading = pa.appendix_heading(part.number, part.title, part.exempt)
         name = part.source.name if part.source is not None else None
         placeholder = Placeholder(heading, pa.placeholder_sentence(

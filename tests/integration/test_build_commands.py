@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sys
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -57,7 +58,9 @@ def stand_in_reports(papers: Path, corrupt: int | None) -> object:
 
     def reports(inputs: MeetingInputs, out_dir: Path, model: ReportModel | None = None,
                 only: int | None = None, chart_cache: Path | None = None,
-                cache: Cache | None = None) -> tuple[ReportParts, ...]:
+                cache: Cache | None = None,
+                on_parts: Callable[[ReportParts], object] | None = None
+                ) -> tuple[ReportParts, ...]:
         def paper(name: str, text: str) -> Path:
             return small_word(papers / f"{name}.docx", text)
 
@@ -71,6 +74,8 @@ def stand_in_reports(papers: Path, corrupt: int | None) -> object:
             if number == 10:
                 appendices = (AppendixPart(1, "Slides", "deck", None),)
             parts.append(ReportParts(number, title, body, body, appendices))
+            if on_parts is not None:
+                on_parts(parts[-1])
         return tuple(parts)
 
     return reports
