@@ -194,17 +194,21 @@ class CachedPreparer:
 def pack_key(kind: str, papers: Sequence[PackPaper], title: str, front: FrontMatter | None = None,
              blank: Path | None = None, spans: Mapping[int, Span] | None = None) -> str:
     """The cache key of a pack: the bytes of every PDF in it and of every document whose alt
-    texts mend its figures, the bookmarks, the page ranges and the title."""
+    texts mend its figures, the bookmarks, the page ranges and the title (the exempt pack: of
+    the exempt parts only)."""
     def digest(path: Path | None) -> str | None:
         return sha256(path) if path is not None else None
 
+    def part(p: PackPart) -> list[object]:
+        return [p.title, digest(p.pdf), p.exempt, digest(p.notice), digest(p.source)]
+
+    shown = [[p.number, p.title, [part(a) for a in p.parts]] for p in papers] \
+        if kind == "public" else [[p.number, part(a)] for p, a in exempt_parts(papers)]
     return cache_key({
         "kind": f"{kind} pack", "title": title, "blank": digest(blank), "spans": repr(spans),
         "front": None if front is None else [digest(front.front_sheet), digest(front.agenda),
                                              front.agenda_title],
-        "papers": [[p.number, p.title, [[part.title, digest(part.pdf), part.exempt,
-                                         digest(part.notice), digest(part.source)]
-                                        for part in p.parts]] for p in papers]})
+        "papers": shown})
 
 
 def drop_stale_exempt_pack(pack: PackResult, out_dir: Path) -> None:
