@@ -194,20 +194,20 @@ def render_and_convert(checked: CheckedMeeting, office: Converter, work: Path, t
         own = render_pack_documents(inputs, work / "pack", cache)
     conversions.append(office.submit(own.all(), work / "pdf-pack"))
 
-    def convert(papers: Sequence[ReportParts], folder: str) -> None:
+    def convert(papers: Sequence[ReportParts]) -> None:
+        """Every part of ``papers`` into one folder (the agenda items' names do not clash)."""
         sources = [r.body for r in papers] + [a.source for r in papers for a in r.appendices
                                               if a.source is not None]
-        conversions.append(office.submit(sources, work / folder))
+        conversions.append(office.submit(sources, work / "pdf-reports"))
 
     if ready is not None:
         reports = ready.reports
-        convert(reports, "pdf-reports")
+        convert(reports)
     else:
         with timer("reports"):
             reports = build_reports(inputs, work / "reports", checked.model, cache=cache,
-                                    on_parts=lambda r: convert([r], f"pdf-{r.docx.stem}"))
-    supplied = supplied_papers(inputs.loaded, work / "supplied")
-    convert(supplied, "pdf-supplied")
+                                    on_parts=lambda r: convert([r]))
+    convert(supplied := supplied_papers(inputs.loaded, work / "supplied"))
     with timer("conversion"):
         pdf = {source: made for c in conversions for source, made in c.result().items()}
     return Papers(reports, deck, own, pdf, supplied)
