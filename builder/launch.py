@@ -15,6 +15,8 @@ when one is missing.
 
 from __future__ import annotations
 
+import atexit
+import os
 import sys
 from pathlib import Path
 
@@ -38,12 +40,28 @@ def main() -> None:
         from builder.commands.build_summary import print_unchanged  # noqa: PLC0415 - light
         print_unchanged(request.out_dir, done)
         return
-    if args and args[0] in CONVERTING_COMMANDS and "--help" not in args \
-            and not _cache_filled(args):
+    converting = bool(args) and args[0] in CONVERTING_COMMANDS and "--help" not in args
+    if converting and not _cache_filled(args):
         start_early(INSTANCES)
     from builder.cli import main as cli_main  # noqa: PLC0415 - imported after the start, on purpose
 
-    cli_main()
+    try:
+        cli_main()
+    except SystemExit as done:
+        if not converting or not isinstance(done.code, int | None):
+            raise
+        _exit_now(done.code or 0)
+
+
+def _exit_now(code: int) -> None:
+    """End a converting command without the interpreter's teardown (freeing every module and
+    object of a build costs about 0.2 s): its ``with`` blocks have closed LibreOffice, the work
+    folders and every file; what is left is the exit handlers (instances nobody adopted are
+    stopped) and the output streams."""
+    atexit._run_exitfuncs()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def build_request(args: list[str]) -> BuildRequest | None:

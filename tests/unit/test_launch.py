@@ -58,3 +58,28 @@ class DescribeBuildRequest:
     ])
     def it_leaves_anything_else_to_the_full_command_line(self, args: list[str]) -> None:
         assert launch.build_request(args) is None
+
+
+class DescribeTheEnd:
+    def it_ends_a_converting_command_with_its_code_and_no_teardown(
+            self, calls: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+        def failed() -> None:
+            raise SystemExit(2)
+
+        ended: list[int] = []
+        monkeypatch.setattr(builder.cli, "main", failed)
+        monkeypatch.setattr(launch, "_exit_now", ended.append)
+        monkeypatch.setattr("sys.argv", ["builder", "pack", "m.yaml", "--out",
+                                         str(tmp_path / "out")])
+        launch.main()
+        assert ended == [2]
+
+    def it_lets_other_commands_end_as_usual(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        def done() -> None:
+            raise SystemExit(0)
+
+        monkeypatch.setattr(builder.cli, "main", done)
+        monkeypatch.setattr(launch, "_exit_now", lambda code: pytest.fail("no early exit"))
+        monkeypatch.setattr("sys.argv", ["builder", "report", "m.yaml"])
+        with pytest.raises(SystemExit):
+            launch.main()
