@@ -2,8 +2,9 @@
 
 * the sample meeting, alternated with the naive-stack anchor (``../shared/anchors/naive-stack``,
   64 indicators x 25 months) RUNS times each, medians compared;
-* rebuilds of the sample with the cache the first build filled (``--cache``): with no change,
-  and with one sentence of one report changed (RUNS times each);
+* rebuilds of the sample with the cache the first build filled (``--cache``): with no change
+  (into a fresh output folder, and into the first build's own, which is up to date), and with
+  one sentence of one report changed (RUNS times each);
 * a generated meeting of 450 indicators x 120 months (``benchmarks.generate_meeting``): one
   report with the dataset appendix (450 charts) and the deck, once.
 
@@ -44,15 +45,20 @@ def cores() -> int:
     return len(os.sched_getaffinity(0))
 
 
-def build(meeting: Path, out: Path, cache: Path) -> tuple[Usage, dict[str, float]]:
-    """One measured ``builder build`` with ``cache``; its usage and the manifest's stage
-    seconds."""
-    shutil.rmtree(out, ignore_errors=True)
+def build(meeting: Path, out: Path, cache: Path, fresh: bool = True
+          ) -> tuple[Usage, dict[str, float]]:
+    """One measured ``builder build`` with ``cache`` (into an emptied ``out`` when ``fresh``);
+    its usage and the manifest's stage seconds (none when ``out`` was up to date)."""
+    if fresh:
+        shutil.rmtree(out, ignore_errors=True)
+    manifest = out / "manifest.json"
+    before = manifest.stat().st_mtime_ns if manifest.exists() else None
     usage = run_measured([str(BUILDER), "build", str(meeting), "--out", str(out), "--cache",
                           str(cache)], cwd=ROOT)
     if usage.returncode != 0:
         raise RuntimeError(f"builder build {meeting} failed with exit code {usage.returncode}")
-    manifest = out / "manifest.json"
+    if manifest.stat().st_mtime_ns == before:  # up to date: nothing ran but the check
+        return usage, {"up-to-date check (the whole run)": usage.wall}
     seconds: dict[str, float] = json.loads(manifest.read_text(encoding="utf-8"))["seconds"]
     staged = sum(v for k, v in seconds.items() if k != OVERLAPPED)
     after = max(0.0, usage.ended_at - manifest.stat().st_mtime)
@@ -103,16 +109,20 @@ def changed_sentence(folder: Path) -> Path:
 
 
 def rebuilds(work: Path) -> list[Figure]:
-    """Sample rebuilds from the caches ``sample-N`` first builds filled: no change, then one
-    report sentence changed (each into a fresh output folder and a copy of the cache)."""
+    """Sample rebuilds from the caches ``sample-N`` first builds filled: no change (into a
+    fresh output folder, then into ``sample-N`` itself, up to date), then one report sentence
+    changed (into a fresh output folder and a copy of the cache)."""
     changed = changed_sentence(work / "config-changed")
     same: list[tuple[Usage, dict[str, float]]] = []
+    up_to_date: list[tuple[Usage, dict[str, float]]] = []
     one: list[tuple[Usage, dict[str, float]]] = []
     for n in range(RUNS):
         same.append(build(SAMPLE, work / f"same-{n}", work / f"cache-{n}"))
+        up_to_date.append(build(SAMPLE, work / f"sample-{n}", work / f"cache-{n}", fresh=False))
         shutil.copytree(work / f"cache-{n}", work / f"cache-changed-{n}")
         one.append(build(changed, work / f"changed-{n}", work / f"cache-changed-{n}"))
-    return figures_of("sample rebuild, no change", same) + \
+    return figures_of("sample rebuild, no change, fresh output folder", same) + \
+        figures_of("sample rebuild, no change, same output folder (up to date)", up_to_date) + \
         figures_of("sample rebuild, one report sentence changed", one)
 
 

@@ -12,6 +12,11 @@ from typing import Any
 from builder import __version__
 
 CHUNK = 1 << 20
+MANIFEST = "manifest.json"
+WARNINGS_FILE = "build-warnings.txt"
+PUBLIC_PACK = "agenda-pack-public.pdf"
+EXEMPT_PACK = "agenda-pack-exempt.pdf"
+"""The files of a build the manifest speaks of (beside the papers)."""
 
 
 def sha256(path: Path) -> str:
@@ -35,15 +40,16 @@ def file_entry(path: Path, name: str) -> dict[str, Any]:
     return {"path": name, "bytes": path.stat().st_size, "sha256": sha256(path)}
 
 
-def write_manifest(out: Path, inputs: Sequence[Path], facts: Mapping[str, Any],
+def write_manifest(out: Path, inputs: Sequence[Mapping[str, Any]], facts: Mapping[str, Any],
                    warnings: Sequence[str], seconds: Mapping[str, float]) -> None:
-    """Write ``out``: the inputs, every other file in its folder (the outputs), the facts of
-    the run (meeting, period, pack ranges), warnings and the seconds spent per stage."""
+    """Write ``out``: the inputs (entries as :func:`file_entry` makes them, hashed when they
+    were read), every other file in its folder (the outputs), the facts of the run (meeting,
+    period, pack ranges, build key), warnings and the seconds spent per stage."""
     outputs = sorted(p for p in out.parent.iterdir() if p.is_file() and p != out)
     manifest = {
         "builder": __version__,
         **facts,
-        "inputs": [file_entry(p, shown_path(p)) for p in dict.fromkeys(inputs)],
+        "inputs": list(inputs),
         "outputs": [file_entry(p, p.name) for p in outputs],
         "warnings": list(warnings),
         "seconds": {stage: round(s, 3) for stage, s in seconds.items()},

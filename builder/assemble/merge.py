@@ -16,7 +16,7 @@ metadata (``dc:title``, ``dc:language``; ``pdfuaid:part`` 1 when no structure ch
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,10 +41,42 @@ class Outline:
     children: tuple[Outline, ...] = ()
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """A source PDF made ready to merge (see :func:`prepare`)."""
+
+    pdf: bytes
+    untagged: tuple[int, ...]
+    """Its pages (0-based) drawing content that is neither tagged nor an artifact."""
+
+
+def prepare(pdf: Path | bytes, source: Path | None = None) -> Prepared:
+    """``pdf`` ready to merge: a tagged PDF's figures mended with the alt texts of ``source``
+    (the document converted to it; see :mod:`builder.assemble.figures`), its headings
+    numbered (:mod:`builder.assemble.headings`), vector drawing outside marked content marked
+    as an artifact; saved again, so that the same PDF always gives the same bytes (a caller may
+    keep them: they depend on nothing else)."""
+    with _open(pdf) as opened:
+        if "/StructTreeRoot" in opened.Root:
+            repair_figures(opened, lambda: source_alt_texts(source))
+            number_headings(opened)
+            untagged = tuple(mark_untagged_paths(opened))
+        else:
+            untagged = tuple(range(len(opened.pages)))
+        out = io.BytesIO()
+        opened.save(out, deterministic_id=True)
+    return Prepared(out.getvalue(), untagged)
+
+
+Preparer = Callable[[Path | bytes, Path | None], Prepared]
+
+
 @dataclass
 class TaggedMerger:
-    """Collects pages and structure; ``write`` produces the merged PDF."""
+    """Collects pages and structure; ``write`` produces the merged PDF. Each source is made
+    ready by ``prepare`` (:func:`prepare`, or one that keeps what it made)."""
 
+    prepare: Preparer = prepare
     pdf: Pdf = field(default_factory=Pdf.new)
     _sources: list[Pdf] = field(default_factory=list)
     _parts: list[pikepdf.Object] = field(default_factory=list)
@@ -71,18 +103,12 @@ class TaggedMerger:
     def add(self, pdf: Path | bytes, title: str, source: Path | None = None) -> int:
         """Append every page of ``pdf`` (a file, or its bytes) as a part titled ``title``;
         returns the index of its first page. The same file may be added again (each addition
-        is a copy of its own). A tagged PDF's figures are mended first, with the alt texts of
-        ``source`` (the document converted to it; see :mod:`builder.assemble.figures`), its
-        headings numbered (:mod:`builder.assemble.headings`), and vector drawing outside
-        marked content is marked as an artifact."""
+        is a copy of its own). It is made ready first (:func:`prepare`: figures mended with
+        the alt texts of ``source``, headings numbered, untagged drawing marked)."""
         first = self.page_count
-        opened = _open(pdf)
-        if "/StructTreeRoot" in opened.Root:
-            repair_figures(opened, lambda: source_alt_texts(source))
-            number_headings(opened)
-            self._untagged += [first + n for n in mark_untagged_paths(opened)]
-        else:
-            self._untagged += range(first, first + len(opened.pages))
+        prepared = self.prepare(pdf, source)
+        opened = _open(prepared.pdf)
+        self._untagged += [first + n for n in prepared.untagged]
         self._sources.append(opened)  # qpdf reads the copied streams when the merge is saved
         self.pdf.pages.extend(opened.pages)
         self._add_structure(opened, self.pages[first:], title)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pikepdf
 
-from builder.assemble.merge import Outline, TaggedMerger
+from builder.assemble.merge import Outline, Preparer, TaggedMerger, prepare
 from builder.assemble.pagination import Span, paginate
 from builder.assemble.stamp import Stamp, stamp_pages
 from builder.config.council import Bookmarks, PackLabels
@@ -96,12 +96,13 @@ def public_spans(papers: Sequence[PackPaper]) -> dict[int, Span]:
 
 
 def write_public_pack(front: FrontMatter, papers: Sequence[PackPaper], blank: Path,
-                      spans: dict[int, Span], out: Path, title: str, labels: PackLabels
-                      ) -> None:
+                      spans: dict[int, Span], out: Path, title: str, labels: PackLabels,
+                      prepared: Preparer = prepare) -> None:
     """Write the public pack; ``spans`` (from :func:`public_spans`) must match the papers, as
-    the agenda printed from them has to match the stamps (worded as ``labels.stamps``)."""
+    the agenda printed from them has to match the stamps (worded as ``labels.stamps``). Each
+    PDF is made ready to merge by ``prepared`` (:func:`builder.assemble.merge.prepare`)."""
     words, marks = labels.stamps, labels.bookmarks
-    merger = TaggedMerger()
+    merger = TaggedMerger(prepared)
     outline = [] if front.front_sheet is None else [
         Outline(marks.front_sheet, merger.add(front.front_sheet, marks.front_sheet))]
     agenda = marks.supplementary_agenda if front.supplementary else marks.agenda
@@ -137,14 +138,14 @@ def exempt_parts(papers: Sequence[PackPaper]) -> list[tuple[PackPaper, PackPart]
     return [(paper, part) for paper in papers for part in paper.parts if part.exempt]
 
 
-def write_exempt_pack(papers: Sequence[PackPaper], out: Path, title: str, labels: PackLabels
-                      ) -> bool:
+def write_exempt_pack(papers: Sequence[PackPaper], out: Path, title: str, labels: PackLabels,
+                      prepared: Preparer = prepare) -> bool:
     """Write the exempt pack (only the exempt appendices, every page marked as ``labels``
     word it); False, writing nothing, when no paper has an exempt part."""
     parts = exempt_parts(papers)
     if not parts:
         return False
-    merger = TaggedMerger()
+    merger = TaggedMerger(prepared)
     outline = []
     stamps: list[Stamp] = []
     for paper, part in parts:

@@ -11,9 +11,10 @@ from rich.console import Console
 from rich.status import Status
 
 from builder.assemble.convert import DEFAULT_TIMEOUT
-from builder.commands.common import AllowOutsideOpt, StrictOpt, err, out, report_warnings
+from builder.commands.build_summary import print_summary
+from builder.commands.common import AllowOutsideOpt, StrictOpt, err
 from builder.pipeline.cache import cache_folder
-from builder.pipeline.meeting import WARNINGS_FILE, build_meeting
+from builder.pipeline.meeting import build_meeting
 
 MeetingArg = Annotated[Path, typer.Argument(
     help="Meeting YAML, e.g. config/meetings/2023-11-23.yaml.")]
@@ -70,17 +71,9 @@ def build(meeting_yaml: MeetingArg, out_dir: OutOpt, timeout: TimeoutOpt = DEFAU
     with ConsoleProgress(err) as progress:
         result = build_meeting(meeting_yaml, out_dir, progress, timeout, strict,
                                allow_outside or (), cache_folder(out_dir, cache, no_cache))
-    report_warnings(result.warnings)
-    for revision in result.revisions:
-        err.print(f"revised: {revision}", markup=False)
-    if result.warnings:
-        err.print(f"{len(result.warnings)} data warning(s), also in "
-                  f"{out_dir / WARNINGS_FILE}", markup=False)
-    out.print(f"wrote {len(result.outputs)} files to {result.out_dir}:")
-    for path in result.outputs:
-        out.print(f"  {path.name} ({path.stat().st_size:,} bytes)", markup=False)
-    ranges = ", ".join(f"item {n}: pages {s.first}-{s.last}" for n, s in result.pack.spans.items())
-    out.print(f"agenda pack: {ranges}", markup=False)
+    print_summary(out_dir, f"wrote {len(result.outputs)} files to {result.out_dir}:",
+                  result.outputs, [(n, s.first, s.last) for n, s in result.pack.spans.items()],
+                  result.warnings, result.revisions)
 
 
 def register(app: typer.Typer) -> None:

@@ -11,16 +11,22 @@ so an interrupted run leaves no half entry that looks whole.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
+import os
 import shutil
-from collections.abc import Mapping
+import sys
+import sysconfig
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import builder
 from builder import __version__
 from builder.assemble.manifest import sha256
+from builder.assemble.office import find_soffice
+from builder.errors import AssemblyError
 from builder.outputs import atomic_file
 
 CACHE_FOLDER = ".builder-cache"
@@ -30,15 +36,40 @@ SIDECAR = ".json"
 
 @functools.cache
 def builder_fingerprint() -> str:
-    """builder's version and a hash of its code and shipped templates: a cached file made by
-    other code is not reused."""
+    """builder's version and a hash of its code and shipped templates, of Python's version and
+    of the libraries installed with it: a cached file made by other code is not reused."""
     package = Path(builder.__file__).parent
     digest = hashlib.sha256(__version__.encode())
     for path in sorted(package.rglob("*")):
         if path.is_file() and path.suffix not in (".pyc", ".pyo"):
             digest.update(str(path.relative_to(package)).encode())
             digest.update(sha256(path).encode())
+    digest.update(_libraries().encode())
     return f"{__version__}+{digest.hexdigest()[:16]}"
+
+
+def _libraries() -> str:
+    """Python's version and every distribution installed where builder's libraries are (the
+    names of their ``.dist-info`` folders carry the versions): python-docx, pikepdf ... shape
+    the files too. Listing the folders is cheaper than reading the packages' metadata."""
+    paths = sysconfig.get_paths()
+    names = [sys.version]
+    for folder in sorted({paths["purelib"], paths["platlib"]}):
+        with contextlib.suppress(OSError):
+            names += sorted(n for n in os.listdir(folder) if n.endswith(".dist-info"))
+    return "\n".join(names)
+
+
+@functools.cache
+def office_build() -> str:
+    """Which LibreOffice converts: the hash of its ``versionrc`` (build id, languages), or its
+    path when there is none."""
+    try:
+        soffice = Path(os.path.realpath(find_soffice()))
+    except AssemblyError:
+        return "none"
+    versionrc = soffice.parent / "versionrc"
+    return sha256(versionrc) if versionrc.is_file() else str(soffice)
 
 
 def cache_key(description: Mapping[str, object]) -> str:
@@ -103,6 +134,16 @@ class Cache:
         for path in (sidecar, entry):
             path.unlink(missing_ok=True)
 
+
+def cached(cache: Cache | None, key: str, out: Path, make: Callable[[Path], object]) -> bool:
+    """``out``, taken from ``cache``'s entry ``key``, else made by ``make(out)`` (and kept);
+    whether it was made."""
+    if cache is not None and cache.fetch(key, out):
+        return False
+    make(out)
+    if cache is not None:
+        cache.store(key, out)
+    return True
 
 
 def cache_folder(out_dir: Path, chosen: Path | None, off: bool) -> Path | None:

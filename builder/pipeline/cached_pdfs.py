@@ -8,17 +8,13 @@ starts.
 
 from __future__ import annotations
 
-import functools
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
 from builder.assemble.convert import EXPORT_FILTERS, LibreOffice, export_filter
 from builder.assemble.manifest import sha256
-from builder.assemble.office import find_soffice
-from builder.errors import AssemblyError
-from builder.pipeline.cache import Cache, cache_key
+from builder.pipeline.cache import Cache, cache_key, office_build
 
 REUSED = "reused"
 
@@ -38,18 +34,6 @@ class Converter(Protocol):
     def submit(self, sources: Sequence[Path], out_dir: Path) -> Pending: ...
 
     def convert(self, sources: Sequence[Path], out_dir: Path) -> dict[Path, Path]: ...
-
-
-@functools.cache
-def office_build() -> str:
-    """Which LibreOffice converts: the hash of its ``versionrc`` (build id, languages), or its
-    path when there is none."""
-    try:
-        soffice = Path(os.path.realpath(find_soffice()))
-    except AssemblyError:
-        return "none"
-    versionrc = soffice.parent / "versionrc"
-    return sha256(versionrc) if versionrc.is_file() else str(soffice)
 
 
 def pdf_key(source: Path) -> str:

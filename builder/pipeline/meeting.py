@@ -19,15 +19,16 @@ import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from builder.assemble.convert import DEFAULT_TIMEOUT, LibreOffice
-from builder.assemble.manifest import shown_path, write_manifest
+from builder.assemble.manifest import MANIFEST, WARNINGS_FILE, shown_path, write_manifest
 from builder.compute.model import Finding, ReportModel
 from builder.outputs import staging_dir
 from builder.parts import AppendixPart, ReportParts
 from builder.pipeline.agenda import report_items
-from builder.pipeline.cache import Cache, holds_files
+from builder.pipeline.cache import Cache, cache_key, cached, holds_files
 from builder.pipeline.cached_pdfs import CachedOffice, Converter
 from builder.pipeline.checked import CheckedMeeting, check_meeting
 from builder.pipeline.deck import build_deck, deck_filename
@@ -41,12 +42,10 @@ from builder.pipeline.packs import (
 from builder.pipeline.progress import Quiet, Reporter, Timer
 from builder.pipeline.reports import PARTS, build_reports
 from builder.pipeline.supplied import supplied_papers
+from builder.pipeline.up_to_date import BUILD_KEY, BuildRequest, build_key, input_entries
 from builder.present.dataset import dataset_table
 from builder.present.revisions import revision_facts
 from builder.render.dataset_file import write_dataset
-
-MANIFEST = "manifest.json"
-WARNINGS_FILE = "build-warnings.txt"
 
 
 @dataclass(frozen=True)
@@ -73,23 +72,29 @@ def build_meeting(meeting_yaml: Path, out_dir: Path, reporter: Reporter | None =
     started = dt.datetime.now(dt.UTC)
     with timer("check and compute"):
         checked = check_meeting(meeting_yaml, strict, allow_outside)
+        read = input_entries(checked.inputs.files)  # hashed now: an edit made later shows
+    key = build_key(BuildRequest(meeting_yaml, out_dir, strict, tuple(allow_outside)), read)
     inputs, model = checked.inputs, checked.model
     cache = Cache(cache_dir) if cache_dir is not None else None
     with staging_dir(out_dir) as stage, _work() as work, _office(timeout, cache) as office:
         if model is not None:
             with timer("dataset"):
                 dataset = stage / f"performance-dataset-{model.period.iso()}.xlsx"
-                write_dataset(dataset_table(model), dataset)
+                table = dataset_table(model)
+                cached(cache, cache_key({"kind": "dataset", "name": dataset.name,
+                                         "table": repr(table)}),
+                       dataset, partial(write_dataset, table))
         papers = render_and_convert(checked, office, work, timer, cache=cache)
         for paper in (*(r.docx for r in papers.reports), *((papers.deck,) if papers.deck else ())):
             shutil.copyfile(paper, stage / paper.name)
-        pack = assemble_packs(inputs, papers, office, work, stage, timer)
+        pack = assemble_packs(inputs, papers, office, work, stage, timer, cache)
         warnings = checked.warnings
         revisions = revision_facts(model) if model is not None else ()
         with timer("manifest"):
             _write_warnings(stage / WARNINGS_FILE, warnings)
-            write_manifest(stage / MANIFEST, inputs.files,
-                           run_facts(checked, pack, started, revisions, cache),
+            write_manifest(stage / MANIFEST, read,
+                           {**run_facts(checked, pack, started, revisions, cache),
+                            BUILD_KEY: key},
                            [str(w) for w in warnings],
                            {**timer.seconds, **office_seconds(office)})
         outputs = tuple(sorted(out_dir / p.name for p in stage.iterdir()))
@@ -113,7 +118,7 @@ def build_packs(meeting_yaml: Path, out_dir: Path, reporter: Reporter | None = N
     cache = Cache(cache_dir) if cache_dir is not None else None
     with staging_dir(out_dir) as stage, _work() as work, _office(timeout, cache) as office:
         papers = render_and_convert(checked, office, work, timer, ready, cache)
-        pack = assemble_packs(checked.inputs, papers, office, work, stage, timer)
+        pack = assemble_packs(checked.inputs, papers, office, work, stage, timer, cache)
     drop_stale_exempt_pack(pack, out_dir)
     return dataclasses.replace(pack.moved(stage, out_dir), reused=ready is not None)
 
@@ -174,9 +179,9 @@ def office_seconds(office: Converter) -> dict[str, float]:
 def render_and_convert(checked: CheckedMeeting, office: Converter, work: Path, timer: Timer,
                        ready: Rendered | None = None, cache: Cache | None = None) -> Papers:
     """Render the deck, the pack's own documents and the reports (or take ``ready`` ones), each
-    handed to LibreOffice as soon as it exists (the deck converts while the reports render),
-    then wait for the PDFs. The deck and the charts are reused from ``cache`` when nothing
-    that shapes them changed."""
+    handed to LibreOffice as soon as it exists (the deck converts while the reports render, a
+    report's parts while its combined file is made), then wait for the PDFs. Whatever nothing
+    that shapes it changed is reused from ``cache``."""
     inputs = checked.inputs
     conversions = []
     deck = ready.deck if ready else None
@@ -186,19 +191,23 @@ def render_and_convert(checked: CheckedMeeting, office: Converter, work: Path, t
     if deck is not None:
         conversions.append(office.submit([deck], work / "pdf-deck"))
     with timer("pack documents"):
-        own = render_pack_documents(inputs, work / "pack")
+        own = render_pack_documents(inputs, work / "pack", cache)
     conversions.append(office.submit(own.all(), work / "pdf-pack"))
+
+    def convert(papers: Sequence[ReportParts]) -> None:
+        """Every part of ``papers`` into one folder (the agenda items' names do not clash)."""
+        sources = [r.body for r in papers] + [a.source for r in papers for a in r.appendices
+                                              if a.source is not None]
+        conversions.append(office.submit(sources, work / "pdf-reports"))
+
     if ready is not None:
         reports = ready.reports
+        convert(reports)
     else:
         with timer("reports"):
-            reports = build_reports(inputs, work / "reports", checked.model,
-                                    chart_cache=cache.charts if cache is not None else None)
-    supplied = supplied_papers(inputs.loaded, work / "supplied")
-    papers = (*reports, *supplied)
-    sources = [r.body for r in papers] + [a.source for r in papers for a in r.appendices
-                                          if a.source is not None]
-    conversions.append(office.submit(sources, work / "pdf-reports"))
+            reports = build_reports(inputs, work / "reports", checked.model, cache=cache,
+                                    on_parts=lambda r: convert([r]))
+    convert(supplied := supplied_papers(inputs.loaded, work / "supplied"))
     with timer("conversion"):
         pdf = {source: made for c in conversions for source, made in c.result().items()}
     return Papers(reports, deck, own, pdf, supplied)
@@ -232,5 +241,5 @@ def run_facts(checked: CheckedMeeting, pack: PackResult, started: dt.datetime,
             "public": pack.public.name, "exempt": pack.exempt.name if pack.exempt else None,
             "pages": {str(n): [s.first, s.last] for n, s in pack.spans.items()},
         },
-        "reused": sorted(cache.reused) if cache is not None else [],
+        "reused": sorted(set(cache.reused)) if cache is not None else [],
     }

@@ -4,30 +4,35 @@ the public and exempt packs assembled from every paper's PDF."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
+from builder.assemble.manifest import EXEMPT_PACK, PUBLIC_PACK, sha256
+from builder.assemble.merge import Prepared, prepare
 from builder.assemble.pack import (
     FrontMatter,
     PackPaper,
     PackPart,
+    exempt_parts,
     page_count,
     public_spans,
     write_exempt_pack,
     write_public_pack,
 )
 from builder.assemble.pagination import Span
+from builder.config.council import PackLabels
 from builder.config.meeting import numbered_items
 from builder.errors import AssemblyError
 from builder.parts import ReportParts
+from builder.pipeline.cache import Cache, cache_key, cached
 from builder.pipeline.cached_pdfs import Converter
 from builder.pipeline.inputs import MeetingInputs
 from builder.pipeline.progress import Timer
 from builder.present import pack_context as pc
 from builder.render.pack_docx import PackDocument, render_pack_document
-
-PUBLIC_PACK = "agenda-pack-public.pdf"
-EXEMPT_PACK = "agenda-pack-exempt.pdf"
 
 
 @dataclass(frozen=True)
@@ -83,15 +88,29 @@ def created(inputs: MeetingInputs) -> dt.datetime:
     return dt.datetime.combine(inputs.loaded.meeting.issue_date, dt.time(9, 0))
 
 
-def render_pack_documents(inputs: MeetingInputs, docs: Path) -> PackDocuments:
-    """The front sheet, the blank page, the minutes and a notice per exempt appendix."""
+def pack_document(inputs: MeetingInputs, document: PackDocument, out: Path,
+                  cache: Cache | None) -> Path:
+    """``document`` rendered into ``out``; with ``cache``, taken from it when its context,
+    title, date and template are the ones it was rendered from."""
+    when = created(inputs)
+    key = cache_key({"kind": "pack document", "document": repr(document),
+                     "created": when.isoformat(),
+                     "template": sha256(getattr(inputs.templates, document.kind))})
+    cached(cache, key, out, partial(render_pack_document, document, when,
+                                    templates=inputs.templates))
+    return out
+
+
+def render_pack_documents(inputs: MeetingInputs, docs: Path, cache: Cache | None = None
+                          ) -> PackDocuments:
+    """The front sheet, the blank page, the minutes and a notice per exempt appendix (from
+    ``cache`` when rendered before from the same context and template)."""
     loaded = inputs.loaded
     titles = pc.pack_titles(loaded, inputs.council)
     docs.mkdir(parents=True)
-    when = created(inputs)
 
     def render(document: PackDocument, name: str) -> Path:
-        return render_pack_document(document, when, docs / name, inputs.templates)
+        return pack_document(inputs, document, docs / name, cache)
 
     front = render(PackDocument("front_sheet", pc.front_sheet_context(inputs.council, loaded),
                                 titles.front_sheet), "front-sheet.docx")
@@ -108,7 +127,7 @@ def render_pack_documents(inputs: MeetingInputs, docs: Path) -> PackDocuments:
 
 
 def assemble_packs(inputs: MeetingInputs, papers: Papers, office: Converter, work: Path,
-                   out_dir: Path, timer: Timer) -> PackResult:
+                   out_dir: Path, timer: Timer, cache: Cache | None = None) -> PackResult:
     """Paginate, render and convert the agenda with the page ranges, write both packs."""
     loaded = inputs.loaded
     pdf = papers.pdf
@@ -121,20 +140,82 @@ def assemble_packs(inputs: MeetingInputs, papers: Papers, office: Converter, wor
     titles = pc.pack_titles(loaded, inputs.council)
     with timer("agenda"):
         ranges = {number: (span.first, span.last) for number, span in spans.items()}
-        agenda = render_pack_document(
-            PackDocument("agenda", pc.agenda_context(inputs.council, loaded, ranges),
-                         titles.agenda), created(inputs), work / "pack" / "agenda.docx",
-            inputs.templates)
+        agenda = pack_document(
+            inputs, PackDocument("agenda", pc.agenda_context(inputs.council, loaded, ranges),
+                                 titles.agenda), work / "pack" / "agenda.docx", cache)
     with timer("conversion"):
         agenda_pdf = office.convert([agenda], work / "pdf-agenda")[agenda]
     with timer("assembly"):
-        public = out_dir / PUBLIC_PACK
-        write_public_pack(FrontMatter(pdf[papers.own.front_sheet], agenda_pdf), pack_papers,
-                          blank, spans, public, titles.public, inputs.council.labels)
-        exempt = out_dir / EXEMPT_PACK
-        wrote_exempt = write_exempt_pack(pack_papers, exempt, titles.exempt,
-                                         inputs.council.labels)
+        public, exempt = out_dir / PUBLIC_PACK, out_dir / EXEMPT_PACK
+        front = FrontMatter(pdf[papers.own.front_sheet], agenda_pdf)
+        labels = inputs.council.labels
+        prepared = CachedPreparer(cache, work / "prepared") if cache is not None else prepare
+        cached(cache, pack_key("public", pack_papers, titles.public, labels, front, blank, spans),
+               public, partial(write_public_pack, front, pack_papers, blank, spans,
+                               title=titles.public, labels=labels, prepared=prepared))
+        wrote_exempt = bool(exempt_parts(pack_papers))
+        if wrote_exempt:
+            cached(cache, pack_key("exempt", pack_papers, titles.exempt, labels), exempt,
+                   partial(write_exempt_pack, pack_papers, title=titles.exempt, labels=labels,
+                           prepared=prepared))
     return PackResult(public, exempt if wrote_exempt else None, spans)
+
+
+class CachedPreparer:
+    """:func:`builder.assemble.merge.prepare` through ``cache``: a PDF made ready before (the
+    same bytes, the same source document) is taken from it (into ``work``); one added again
+    (the blank page) is prepared once."""
+
+    def __init__(self, cache: Cache, work: Path) -> None:
+        self.cache, self.work = cache, work
+        self.ready: dict[str, Prepared] = {}
+
+    def __call__(self, pdf: Path | bytes, source: Path | None) -> Prepared:
+        if isinstance(pdf, bytes):
+            return prepare(pdf, source)
+        key = cache_key({"kind": "prepared pdf", "pdf": sha256(pdf),
+                         "source": sha256(source) if source is not None else None})
+        if key not in self.ready:
+            self.ready[key] = self._prepared(key, pdf, source)
+        return self.ready[key]
+
+    def _prepared(self, key: str, pdf: Path, source: Path | None) -> Prepared:
+        made = self.work / key / f"{pdf.stem}.prepared.pdf"
+        pages = made.with_name(f"{pdf.stem}.untagged.json")
+        if self.cache.fetch(key, made) and \
+                self.cache.fetch(cache_key({"kind": "untagged pages", "of": key}), pages):
+            untagged = json.loads(pages.read_text(encoding="utf-8"))
+            return Prepared(made.read_bytes(), tuple(int(n) for n in untagged))
+        ready = prepare(pdf, source)
+        made.parent.mkdir(parents=True, exist_ok=True)
+        made.write_bytes(ready.pdf)
+        pages.write_text(json.dumps(list(ready.untagged)), encoding="utf-8")
+        self.cache.store(key, made)
+        self.cache.store(cache_key({"kind": "untagged pages", "of": key}), pages)
+        return ready
+
+
+def pack_key(kind: str, papers: Sequence[PackPaper], title: str, labels: PackLabels,
+             front: FrontMatter | None = None, blank: Path | None = None,
+             spans: Mapping[int, Span] | None = None) -> str:
+    """The cache key of a pack: the bytes of every PDF in it and of every document whose alt
+    texts mend its figures, the bookmarks, the page ranges, the title and the labels its stamps
+    and bookmarks are worded with (the exempt pack: of the exempt parts only)."""
+    def digest(path: Path | None) -> str | None:
+        return sha256(path) if path is not None else None
+
+    def part(p: PackPart) -> list[object]:
+        return [p.title, digest(p.pdf), p.exempt, digest(p.notice), digest(p.source),
+                p.appendix]
+
+    shown = [[p.number, p.title, [part(a) for a in p.parts]] for p in papers] \
+        if kind == "public" else [[p.number, part(a)] for p, a in exempt_parts(papers)]
+    return cache_key({
+        "kind": f"{kind} pack", "title": title, "blank": digest(blank), "spans": repr(spans),
+        "labels": labels.model_dump(mode="json"),
+        "front": None if front is None else [digest(front.front_sheet), digest(front.agenda),
+                                             front.supplementary],
+        "papers": shown})
 
 
 def drop_stale_exempt_pack(pack: PackResult, out_dir: Path) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sys
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,7 @@ from builder.config.meeting import load_meeting
 from builder.inspection.pdf_summary import summarize
 from builder.parts import AppendixPart, ReportParts
 from builder.pipeline.agenda import report_items
-from builder.pipeline.cache import CACHE_FOLDER
+from builder.pipeline.cache import CACHE_FOLDER, Cache
 from builder.pipeline.checked import check_meeting
 from builder.pipeline.inputs import MeetingInputs
 from builder.pipeline.meeting import rendered_papers
@@ -56,7 +57,9 @@ def stand_in_reports(papers: Path, corrupt: int | None) -> object:
     corrupt."""
 
     def reports(inputs: MeetingInputs, out_dir: Path, model: ReportModel | None = None,
-                only: int | None = None, chart_cache: Path | None = None
+                only: int | None = None, chart_cache: Path | None = None,
+                cache: Cache | None = None,
+                on_parts: Callable[[ReportParts], object] | None = None
                 ) -> tuple[ReportParts, ...]:
         def paper(name: str, text: str) -> Path:
             return small_word(papers / f"{name}.docx", text)
@@ -71,6 +74,8 @@ def stand_in_reports(papers: Path, corrupt: int | None) -> object:
             if number == 10:
                 appendices = (AppendixPart(1, "Slides", "deck", None),)
             parts.append(ReportParts(number, title, body, body, appendices))
+            if on_parts is not None:
+                on_parts(parts[-1])
         return tuple(parts)
 
     return reports

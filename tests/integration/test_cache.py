@@ -7,16 +7,20 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
+from pypdf import PdfReader
 
 import builder.pipeline.deck
+import builder.pipeline.reports
 from builder.assemble.convert import LibreOffice
 from builder.assemble.office import CallResult, Instance
 from builder.present.deck_context import DeckContext
 from builder.render.deck_styles import DeckStyles
+from builder.render.word_common import CoreProperties
 from tests.conftest import CONFIG, Cli
 
 pytestmark = pytest.mark.libreoffice
@@ -33,6 +37,8 @@ class Recorded:
     converted: list[str]
     starts: int = 0
     decks: int = 0
+    rendered: list[str] = field(default_factory=list)
+    """The report parts rendered (their file names)."""
 
 
 @pytest.fixture
@@ -54,6 +60,13 @@ def recorded(monkeypatch: pytest.MonkeyPatch) -> Recorded:
         record.decks += 1
         render(context, template, out, styles)
 
+    def counted_body(template: Path, context: dict[str, Any], core: CoreProperties,
+                     out: Path) -> None:
+        record.rendered.append(out.name)
+        body(template, context, core, out)
+
+    body = builder.pipeline.reports.render_docx_template
+    monkeypatch.setattr(builder.pipeline.reports, "render_docx_template", counted_body)
     monkeypatch.setattr(builder.pipeline.deck, "render_deck", counted_render)
     monkeypatch.setattr(Instance, "convert", counted_convert)
     monkeypatch.setattr(LibreOffice, "_start", counted_start)
@@ -81,10 +94,17 @@ def outputs(out: Path) -> dict[str, bytes]:
             if p.is_file() and p.name != "manifest.json"}
 
 
+def entries(cache: Path) -> list[Path]:
+    """The cache's entries (their sidecars name the file)."""
+    return sorted(p for p in (cache / "files").rglob("*") if p.is_file() and p.suffix != ".json")
+
+
 def pdf_entries(cache: Path) -> list[Path]:
-    """The cache's entries holding PDFs (their sidecars name the file)."""
-    return sorted(p for p in (cache / "files").rglob("*") if p.is_file()
-                  and p.suffix != ".json" and made_by(p).endswith(".pdf"))
+    """The cache's entries holding PDFs LibreOffice made (not the packs, nor the PDFs made
+    ready to merge)."""
+    return [p for p in entries(cache) if made_by(p).endswith(".pdf")
+            and not made_by(p).startswith("agenda-pack-")
+            and not made_by(p).endswith(".prepared.pdf")]
 
 
 class DescribeRebuild:
@@ -94,7 +114,9 @@ class DescribeRebuild:
         first = built(cli, config, tmp_path / "first", cache)
         converted_first = list(recorded.converted)
         assert recorded.decks == 1
+        assert len(recorded.rendered) == 3  # the three committee reports' bodies
         recorded.converted.clear()
+        recorded.rendered.clear()
         recorded.starts = recorded.decks = 0
 
         second = built(cli, config, tmp_path / "second", cache)
@@ -103,9 +125,11 @@ class DescribeRebuild:
         assert recorded.converted == []
         assert recorded.starts == 0
         assert recorded.decks == 0
-        deck = "b4b-board-deck-2023-10.pptx"
-        assert deck in second["reused"]  # type: ignore[operator]
-        assert len(second["reused"]) == len(converted_first) + 1  # type: ignore[arg-type]
+        assert recorded.rendered == []
+        reused = set(second["reused"])  # type: ignore[call-overload]
+        pdfs = {str(Path(n).with_suffix(".pdf")) for n in converted_first}
+        papers = {p.name for p in (tmp_path / "first").glob("*.docx")}
+        assert pdfs | papers | {"b4b-board-deck-2023-10.pptx", "agenda.docx"} <= reused
         assert outputs(tmp_path / "second") == outputs(tmp_path / "first")
 
     def it_reconverts_only_the_report_whose_sentence_changed(
@@ -117,12 +141,25 @@ class DescribeRebuild:
         assert text.count(SENTENCE) == 1
         meeting.write_text(text.replace(SENTENCE, CHANGED), "utf-8")
         recorded.converted.clear()
+        recorded.rendered.clear()
         recorded.decks = 0
 
-        built(cli, config, tmp_path / "second", cache)
+        second = built(cli, config, tmp_path / "second", cache)
 
-        assert recorded.converted == ["item-10-children-and-learning-performance-body.docx"]
+        changed = "item-10-children-and-learning-performance-body.docx"
+        assert recorded.converted == [changed]
+        assert recorded.rendered == [changed]
         assert recorded.decks == 0
+        reused = set(second["reused"])  # type: ignore[call-overload]
+        assert {"item-07-building-for-brilliance.docx",
+                "item-07-building-for-brilliance-body.pdf",
+                "item-10-children-and-learning-performance-appendix-1.docx",
+                "item-11-monitoring-scrutiny-recommendations-appendix-2.pdf",
+                "agenda.pdf", "agenda-pack-exempt.pdf"} <= reused
+        assert changed not in reused
+        text = " ".join(page.extract_text() for page in
+                        PdfReader(tmp_path / "second" / "agenda-pack-public.pdf").pages[18:30])
+        assert CHANGED in " ".join(text.split())
 
 
 class DescribeDamagedEntry:
@@ -134,15 +171,21 @@ class DescribeDamagedEntry:
         truncated.write_bytes(truncated.read_bytes()[:-100])
         shutil.copyfile(other, foreign)  # a whole PDF, but not the one its key names
         damaged = {made_by(truncated), made_by(foreign)}  # the PDFs' names
+        body = "item-07-building-for-brilliance-body.docx"
+        bodies = [e for e in entries(cache) if made_by(e) == body]  # as rendered, footers gone
+        for entry in bodies:
+            entry.write_bytes(b"not a Word file")
         recorded.converted.clear()
+        recorded.rendered.clear()
 
         second = built(cli, config, tmp_path / "second", cache)
 
         assert sorted(Path(n).stem for n in recorded.converted) == \
             sorted(Path(n).stem for n in damaged)
+        assert recorded.rendered == [body]
         assert not damaged & set(second["reused"])  # type: ignore[call-overload]
         assert outputs(tmp_path / "second") == outputs(tmp_path / "first")
-        for entry in (truncated, foreign):  # stored afresh, matching their sidecars
+        for entry in (truncated, foreign, *bodies):  # stored afresh, matching their sidecars
             meta = json.loads(entry.with_name(entry.name + ".json").read_text("utf-8"))
             assert hashlib.sha256(entry.read_bytes()).hexdigest() == meta["sha256"]
 

@@ -8,6 +8,7 @@ import pytest
 
 import builder.cli
 from builder import launch
+from builder.pipeline.up_to_date import BuildRequest
 
 
 @pytest.fixture
@@ -36,3 +37,49 @@ class DescribeLaunch:
         monkeypatch.setattr("sys.argv", argv)
         launch.main()
         assert calls == ["cli"]
+
+
+class DescribeBuildRequest:
+    def it_reads_the_options_that_shape_a_build(self) -> None:
+        request = launch.build_request(["build", "m.yaml", "--strict", "--out=out", "--cache",
+                                        "c", "--allow-outside", "a", "--allow-outside=b",
+                                        "--timeout", "30"])
+        assert request == BuildRequest(Path("m.yaml"), Path("out"), True, (Path("a"), Path("b")))
+
+    @pytest.mark.parametrize("args", [
+        ["report", "m.yaml", "--out", "out"],
+        ["build", "m.yaml"],  # no --out: typer says so
+        ["build", "m.yaml", "--out", "out", "--no-cache"],
+        ["build", "m.yaml", "--out", "out", "--help"],
+        ["build", "m.yaml", "--out", "out", "--verbose"],  # an option it does not know
+        ["build", "m.yaml", "other.yaml", "--out", "out"],
+        ["build", "m.yaml", "--out", "out", "--timeout", "soon"],
+        ["build", "m.yaml", "--out"],
+    ])
+    def it_leaves_anything_else_to_the_full_command_line(self, args: list[str]) -> None:
+        assert launch.build_request(args) is None
+
+
+class DescribeTheEnd:
+    def it_ends_a_converting_command_with_its_code_and_no_teardown(
+            self, calls: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+        def failed() -> None:
+            raise SystemExit(2)
+
+        ended: list[int] = []
+        monkeypatch.setattr(builder.cli, "main", failed)
+        monkeypatch.setattr(launch, "_exit_now", ended.append)
+        monkeypatch.setattr("sys.argv", ["builder", "pack", "m.yaml", "--out",
+                                         str(tmp_path / "out")])
+        launch.main()
+        assert ended == [2]
+
+    def it_lets_other_commands_end_as_usual(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        def done() -> None:
+            raise SystemExit(0)
+
+        monkeypatch.setattr(builder.cli, "main", done)
+        monkeypatch.setattr(launch, "_exit_now", lambda code: pytest.fail("no early exit"))
+        monkeypatch.setattr("sys.argv", ["builder", "report", "m.yaml"])
+        with pytest.raises(SystemExit):
+            launch.main()
