@@ -73,7 +73,7 @@ def build(meeting_yaml: MeetingArg, out_dir: OutOpt, timeout: TimeoutOpt = DEFAU
                                allow_outside or (), cache_folder(out_dir, cache, no_cache))
     print_summary(out_dir, f"wrote {len(result.outputs)} files to {result.out_dir}:",
                   result.outputs, [(n, s.first, s.last) for n, s in result.pack.spans.items()],
-                  result.warnings, result.revisions)
+                  result.warnings, result.revisions, result.acknowledged)
 
 
 def register(app: typer.Typer) -> None:

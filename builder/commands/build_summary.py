@@ -9,16 +9,17 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from builder.assemble.manifest import WARNINGS_FILE
-from builder.commands.common import err, out, report_warnings
+from builder.commands.common import err, out, report_acknowledged, report_warnings
 from builder.pipeline.up_to_date import Unchanged
 
 
 def print_summary(out_dir: Path, heading: str, files: Sequence[Path],
                   pages: Sequence[tuple[object, int, int]], warnings: Sequence[object],
-                  revisions: Sequence[str]) -> None:
-    """The warnings and revisions (standard error), then ``heading``, the files with their
-    sizes and the page ranges (standard output)."""
-    report_warnings(tuple(warnings))
+                  revisions: Sequence[str], acknowledged: Sequence[str]) -> None:
+    """The warnings, the acknowledged ones and the revisions (standard error), then
+    ``heading``, the files with their sizes and the page ranges (standard output)."""
+    report_warnings(warnings)
+    report_acknowledged(acknowledged)
     for revision in revisions:
         err.print(f"revised: {revision}", markup=False)
     if warnings:
@@ -35,4 +36,4 @@ def print_unchanged(out_dir: Path, done: Unchanged) -> None:
     """The summary of the build that made ``out_dir``, which is up to date."""
     print_summary(out_dir, f"up to date: nothing changed since the build of {done.built_at}; "
                   f"kept {len(done.files)} files in {out_dir}:", done.files, done.pages,
-                  done.warnings, done.revisions)
+                  done.warnings, done.revisions, done.acknowledged)

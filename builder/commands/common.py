@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -32,17 +33,16 @@ def period_option(text: str | None) -> Month | None:
         raise ConfigError(f"--period: {exc}") from None
 
 
-def report_warnings(warnings: tuple[object, ...]) -> None:
-    """Each warning on its own line, with its code (``warning [outlier]: ...``) when it has
-    one: the code is what ``data.acknowledged`` names to accept it."""
+def report_warnings(warnings: Sequence[object]) -> None:
+    """Each warning on its own line, with its code when it has one (``warning: [outlier]
+    lac11_ql: ...``): the code is what ``data.acknowledged`` names to accept it."""
     for warning in warnings:
-        code = getattr(warning, "code", None)
-        label = f"warning [{code}]: " if isinstance(code, str) else "warning: "
-        err.print(Text(label, style="yellow") + Text(str(warning)))
+        coded = getattr(warning, "coded", None)
+        err.print(Text("warning: ", style="yellow")
+                  + Text(coded() if callable(coded) else str(warning)))
 
 
-def report_acknowledged(acknowledged: tuple[tuple[object, str], ...]) -> None:
+def report_acknowledged(acknowledged: Sequence[object]) -> None:
     """Each acknowledged warning with the reason the meeting gives for it."""
-    for warning, reason in acknowledged:
-        code = getattr(warning, "code", "")
-        err.print(Text(f"acknowledged [{code}]: ", style="cyan") + Text(f"{warning} ({reason})"))
+    for line in acknowledged:
+        err.print(Text("note: ", style="cyan") + Text(str(line)))

@@ -109,6 +109,11 @@ class Finding:
     def __str__(self) -> str:
         return f"{self.indicator}: {self.message}" if self.indicator else self.message
 
+    def coded(self) -> str:
+        """As builder shows it: ``[outlier] lac11_ql: ...`` (the code is what
+        ``data.acknowledged`` names)."""
+        return f"[{self.code}] {self}"
+
 
 @dataclass(frozen=True)
 class ReportModel:

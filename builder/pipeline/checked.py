@@ -18,6 +18,17 @@ from builder.pipeline.inputs import MeetingInputs, load_inputs
 
 
 @dataclass(frozen=True)
+class Acknowledgement:
+    """A warning the meeting acknowledges (``data.acknowledged``) and the reason it gives."""
+
+    warning: Finding
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.warning.coded()} (acknowledged: {self.reason})"
+
+
+@dataclass(frozen=True)
 class CheckedMeeting:
     """A meeting whose every input is loaded and checked, with its data computed."""
 
@@ -48,12 +59,12 @@ class CheckedMeeting:
         return (*(w for w in found if (w.code, w.indicator) not in keys), *unused)
 
     @property
-    def acknowledged(self) -> tuple[tuple[Finding, str], ...]:
+    def acknowledged(self) -> tuple[Acknowledgement, ...]:
         """Each warning the meeting acknowledges, with the reason it gives."""
         reasons: dict[tuple[str, str | None], str] = {
             (a.warning, a.indicator): a.reason for a in self._acknowledgements()}
-        return tuple((w, reasons[(w.code, w.indicator)]) for w in self._all_warnings()
-                     if (w.code, w.indicator) in reasons)
+        return tuple(Acknowledgement(w, reasons[(w.code, w.indicator)])
+                     for w in self._all_warnings() if (w.code, w.indicator) in reasons)
 
     def _all_warnings(self) -> tuple[Finding, ...]:
         models = [m for m in (self.model, self.deck_model) if m is not None]

@@ -59,6 +59,8 @@ class BuildResult:
     warnings: tuple[Finding, ...]
     revisions: tuple[str, ...]
     """Each value a later values file revised, in words (``contacts Oct-23: 1,880 -> 1,922``)."""
+    acknowledged: tuple[str, ...] = ()
+    """Each warning the meeting acknowledges, with its reason (``data.acknowledged``)."""
 
 
 def build_meeting(meeting_yaml: Path, out_dir: Path, reporter: Reporter | None = None,
@@ -91,17 +93,18 @@ def build_meeting(meeting_yaml: Path, out_dir: Path, reporter: Reporter | None =
         warnings = checked.warnings
         revisions = revision_facts(model) if model is not None else ()
         with timer("manifest"):
-            _write_warnings(stage / WARNINGS_FILE, warnings)
+            acknowledged = tuple(str(a) for a in checked.acknowledged)
+            _write_warnings(stage / WARNINGS_FILE, warnings, acknowledged)
             write_manifest(stage / MANIFEST, read,
                            {**run_facts(checked, pack, started, revisions, cache),
                             BUILD_KEY: key},
-                           [str(w) for w in warnings],
+                           [w.coded() for w in warnings],
                            {**timer.seconds, **office_seconds(office)})
         outputs = tuple(sorted(out_dir / p.name for p in stage.iterdir()))
         seconds = {**timer.seconds, **office_seconds(office)}
     drop_stale_exempt_pack(pack, out_dir)
     return BuildResult(out_dir, outputs, pack.moved(stage, out_dir), seconds, warnings,
-                       tuple(r["text"] for r in revisions))
+                       tuple(r["text"] for r in revisions), acknowledged)
 
 
 def build_packs(meeting_yaml: Path, out_dir: Path, reporter: Reporter | None = None,
@@ -219,9 +222,12 @@ def _work() -> Iterator[Path]:
         yield Path(work)
 
 
-def _write_warnings(path: Path, warnings: tuple[Finding, ...]) -> None:
-    """The analysts' data warnings, one a line (empty when there are none)."""
-    path.write_text("".join(f"{w}\n" for w in warnings), encoding="utf-8")
+def _write_warnings(path: Path, warnings: tuple[Finding, ...], acknowledged: tuple[str, ...]
+                    ) -> None:
+    """The analysts' data warnings, one a line with its code, then the acknowledged ones with
+    their reasons (empty when there are none)."""
+    lines = (*(w.coded() for w in warnings), *acknowledged)
+    path.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
 
 
 def run_facts(checked: CheckedMeeting, pack: PackResult, started: dt.datetime,
@@ -237,6 +243,7 @@ def run_facts(checked: CheckedMeeting, pack: PackResult, started: dt.datetime,
                     "date": m.date.isoformat()},
         "period": model.period.iso() if model is not None else None,
         "revisions": list(revisions),
+        "acknowledged": [str(a) for a in checked.acknowledged],
         "pack": {
             "public": pack.public.name, "exempt": pack.exempt.name if pack.exempt else None,
             "pages": {str(n): [s.first, s.last] for n, s in pack.spans.items()},

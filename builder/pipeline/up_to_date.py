@@ -69,6 +69,7 @@ class Unchanged:
     """Every output, the manifest included."""
     warnings: tuple[str, ...]
     revisions: tuple[str, ...]
+    acknowledged: tuple[str, ...]
     pages: tuple[tuple[str, int, int], ...]
     """(agenda number, first page, last page) of each paper in the public pack."""
 
@@ -90,6 +91,7 @@ def unchanged(request: BuildRequest) -> Unchanged | None:
             str(manifest["built_at"]), tuple(sorted(out_dir / n for n in (*names, MANIFEST))),
             tuple(str(w) for w in manifest["warnings"]),
             tuple(str(r["text"]) for r in manifest["revisions"]),
+            tuple(str(a) for a in manifest["acknowledged"]),
             tuple((str(n), int(first), int(last))
                   for n, (first, last) in manifest["pack"]["pages"].items()))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):

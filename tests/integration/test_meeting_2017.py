@@ -11,6 +11,7 @@ C.3; line numbers ``004:N`` of its text extraction).
 from __future__ import annotations
 
 import csv
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -203,6 +204,17 @@ class DescribeTheReports:
         text = " ".join(built.report_lines(8))
         assert "Performance information up to 30 November 2016 is attached as Appendix 1." in text
         assert "AUTHOR: Name: Mark Pirnie Tel: 023 8083 3886" in text      # author first (A.2)
+
+
+class DescribeTheAcknowledgedCohortChange:
+    def it_lists_the_lac11_outliers_as_acknowledged_not_as_warnings(self, built: Built) -> None:
+        manifest = json.loads((built.out / "manifest.json").read_text(encoding="utf-8"))
+        assert manifest["warnings"] == []
+        assert [a.split(":")[0] for a in manifest["acknowledged"]] == [
+            "[outlier] lac11_ql", "[outlier] lac11_ql_pct"]
+        lines = (built.out / "build-warnings.txt").read_text(encoding="utf-8").splitlines()
+        assert lines == manifest["acknowledged"]
+        assert all("(acknowledged: Cohort changed in Nov-16" in line for line in lines)
 
 
 @pytest.fixture(scope="module")

@@ -42,8 +42,9 @@ class DescribeAcknowledgedWarnings:
         acknowledge(meeting, COHORT)
         checked = check_meeting(meeting)
         assert [(w.code, w.indicator) for w in checked.warnings] == [("outlier", "lac11_ql_pct")]
-        ((warning, reason),) = checked.acknowledged
-        assert (warning.indicator, reason) == ("lac11_ql", "Cohort changed in Nov-16.")
+        (acknowledged,) = checked.acknowledged
+        assert (acknowledged.warning.indicator, acknowledged.reason) == (
+            "lac11_ql", "Cohort changed in Nov-16.")
 
     def it_warns_of_an_acknowledgement_that_matches_no_warning(self, meeting: Path) -> None:
         stale = {"warning": "negative-count", "indicator": "lac11_ql", "reason": "old"}
@@ -58,7 +59,8 @@ class DescribeAcknowledgedWarnings:
         result = cli("validate", str(meeting), "--strict")
         assert result.code == 0, result.err
         assert "0 warning(s), 2 acknowledged" in result.out
-        assert result.err.count("acknowledged [outlier]: lac11_ql") == 2
+        assert result.err.count("note: [outlier] lac11_ql") == 2
+        assert "(acknowledged: Cohort changed in Nov-16.)" in result.err
 
     def it_refuses_a_code_that_cannot_be_acknowledged(self, meeting: Path, cli: Cli) -> None:
         acknowledge(meeting, {**COHORT, "warning": "stale-date"})

@@ -98,7 +98,7 @@ class DescribeValidate:
         lenient = cli(*args)
         assert lenient.code == 0
         assert lenient.err.strip() == (
-            "warning [target-on-neutral]: referrals: has a target but neutral polarity, so no "
+            "warning: [target-on-neutral] referrals: has a target but neutral polarity, so no "
             "RAG can be given; "
             "set polarity or remove the target")
         strict = cli(*args, "--strict")
