@@ -33,17 +33,21 @@ from builder.errors import BuilderError, ConfigError, Problem
 from builder.inspection.accessibility import CHECKED, check_file
 from builder.inspection.report_check import ItemAppendices, check_report
 from builder.inspection.report_document import Finding
+from builder.pipeline.cache import cache_folder
 from builder.pipeline.checked import check_meeting
 from builder.pipeline.data import DataInputs, build_model, meeting_data_inputs
 from builder.pipeline.inputs import confine_meeting
 from builder.pipeline.meeting import build_meeting
 from builder.pipeline.next_meeting import roll_forward
 from builder.pipeline.supplied import SuppliedItem, appendix_findings, report_format, supplied_items
+from builder.pipeline.up_to_date import BuildRequest, unchanged
 from builder.present import formatting as fmt
 from builder.present.cells import indicator_value
 from builder.render.report_clean import clean_report
 
 CHECK_TYPES = CHECKED
+UP_TO_DATE = "up to date: nothing changed since the last build"
+"""The one stage of a build that finds its papers up to date."""
 """The file suffixes ``builder check`` reads."""
 
 
@@ -391,9 +395,17 @@ def _relative(path: Path, meeting_yaml: Path) -> str:
 
 
 def build(meeting_yaml: Path, out_dir: Path, progress: Progress) -> BuildOutcome:
-    """Everything for one meeting into ``out_dir`` (left as it was when the build fails)."""
-    result = build_meeting(meeting_yaml, out_dir, progress)
-    return BuildOutcome(result.outputs, tuple(str(w) for w in result.warnings))
+    """Everything for one meeting into ``out_dir`` (left as it was when the build fails), as
+    ``builder build`` does: nothing done when ``out_dir`` is up to date, and what nothing
+    changed taken from the cache beside it."""
+    done = unchanged(BuildRequest(meeting_yaml, out_dir))
+    if done is not None:
+        progress.started(UP_TO_DATE)
+        progress.finished(UP_TO_DATE, 0.0)
+        return BuildOutcome(done.files, done.warnings)
+    result = build_meeting(meeting_yaml, out_dir, progress,
+                           cache_dir=cache_folder(out_dir, None, off=False))
+    return BuildOutcome(result.outputs, tuple(w.coded() for w in result.warnings))
 
 
 def warm_office() -> None:
