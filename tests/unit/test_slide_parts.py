@@ -1,6 +1,7 @@
 """A long deck cut into part decks (issue 14): each part a whole deck of consecutive slides that
 carries only its own slides' charts, numbered as in the deck, the same bytes for the same
-slides."""
+slides, and estimated (to share the work between LibreOffice instances) at its share of the
+deck's cost."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from pptx.chart.data import CategoryChartData
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.util import Inches
 
+from builder.assemble.convert import SECONDS_PER_CALL, SECONDS_PER_CHART, estimate
 from builder.assemble.slide_parts import part_sizes, split_deck
 from builder.render.reproducible import save_package
 
@@ -108,3 +110,17 @@ class DescribeSplitDeck:
         read = [[p.read_bytes() for p in parts] for parts in (first, again, changed)]
         assert read[0] == read[1]
         assert [a == c for a, c in zip(read[0], read[2], strict=True)] == [True, False, True]
+
+
+class DescribeTheirEstimates:
+    def it_shares_the_deck_s_estimated_cost_between_its_parts(self, tmp_path: Path) -> None:
+        deck = make_deck(tmp_path / "deck.pptx", 9, chart_every=3)
+        parts = split_deck(deck, tmp_path / "parts", per_part=3)
+        assert sum(estimate(p) for p in parts) == pytest.approx(
+            estimate(deck) + (len(parts) - 1) * SECONDS_PER_CALL)
+
+    def it_counts_slides_and_charts_not_the_charts_workbooks(self, tmp_path: Path) -> None:
+        few = make_deck(tmp_path / "few.pptx", 6, chart_every=6)
+        many = make_deck(tmp_path / "many.pptx", 6, chart_every=1)
+        extra = estimate(many) - estimate(few)
+        assert 5 * SECONDS_PER_CHART < extra < 5 * SECONDS_PER_CHART + 0.1
