@@ -30,7 +30,7 @@ from builder.pipeline.agenda import report_items
 from builder.pipeline.cache import Cache, holds_files
 from builder.pipeline.cached_pdfs import CachedOffice, Converter
 from builder.pipeline.checked import CheckedMeeting, check_meeting
-from builder.pipeline.deck import build_deck, deck_filename
+from builder.pipeline.deck import build_deck, convert_deck, deck_filename
 from builder.pipeline.packs import (
     PackResult,
     Papers,
@@ -184,7 +184,7 @@ def render_and_convert(checked: CheckedMeeting, office: Converter, work: Path, t
         with timer("deck"):
             deck = build_deck(inputs.deck, checked.deck_model, work / "deck", cache)
     if deck is not None:
-        conversions.append(office.submit([deck], work / "pdf-deck"))
+        conversions.append(convert_deck(office, deck, work / "pdf-deck"))
     with timer("pack documents"):
         own = render_pack_documents(inputs, work / "pack")
     conversions.append(office.submit(own.all(), work / "pdf-pack"))
