@@ -2,7 +2,8 @@
 
 No pyplot state, no ``tight_layout``/``bbox_inches``: a fixed figure size and fixed margins, so
 every chart costs the same and looks the same. Several charts are drawn by a pool of two
-processes; a handful are drawn in this process (a pool costs more than it saves). A chart's file
+processes (terminated with the block that uses them, so a stopped build leaves none behind); a
+handful are drawn in this process (a pool costs more than it saves). A chart's file
 name is a hash of its data and of the drawing code's version, so a folder of charts is a cache.
 """
 
@@ -10,9 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import math
+import multiprocessing
+import multiprocessing.pool
 import os
+import signal
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from PIL import Image
@@ -23,6 +26,7 @@ WIDTH_IN, HEIGHT_IN, DPI = 3.6, 2.1, 150
 STYLE_VERSION = "1"  # change when the drawing changes: cached charts are then redrawn
 POOL_FROM = 8
 WORKERS = 2
+STOP_SIGNALS = {signal.SIGTERM, signal.SIGINT}
 LINE = "#1F4E79"
 TARGET = "#9C0006"
 
@@ -46,12 +50,32 @@ def draw_charts(specs: Sequence[ChartSpec], out_dir: Path) -> dict[str, Path]:
     jobs = [(spec, out_dir / chart_name(spec)) for spec in specs]
     todo = list({path: (spec, path) for spec, path in jobs if not path.exists()}.values())
     if len(todo) >= POOL_FROM:
-        with ProcessPoolExecutor(max_workers=WORKERS) as pool:
-            list(pool.map(_draw_job, todo, chunksize=max(1, len(todo) // (4 * WORKERS))))
+        # leaving the block terminates the workers, also when a stop signal unwinds it
+        with _pool() as pool:
+            pool.map(_draw_job, todo, chunksize=max(1, len(todo) // (4 * WORKERS)))
     else:
         for job in todo:
             _draw_job(job)
     return {spec.key: path for spec, path in jobs}
+
+
+def _pool() -> multiprocessing.pool.Pool:
+    """The chart workers. Stop signals are held while they are forked: one arriving mid-fork
+    would otherwise reach a worker still running the build's handler, or be swallowed by a
+    fork hook in the build; it is delivered once the pool is made."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    try:
+        return multiprocessing.Pool(WORKERS, initializer=_worker_signals)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+def _worker_signals() -> None:
+    """A pool worker dies of SIGTERM (the build terminates its pool when it stops) and leaves
+    Ctrl-C, which the terminal sends to the whole process group, to the build."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
 
 
 def _draw_job(job: tuple[ChartSpec, Path]) -> None:
