@@ -23,7 +23,12 @@ from PIL import Image
 from builder.present.report_appendices import ChartSpec
 
 WIDTH_IN, HEIGHT_IN, DPI = 3.6, 2.1, 150
-STYLE_VERSION = "1"  # change when the drawing changes: cached charts are then redrawn
+STYLE_VERSION = "2"  # change when the drawing changes: cached charts are then redrawn
+MAX_TICK_LABELS = 13
+TICK_STEPS = (2, 3, 4, 6, 12, 24, 60)
+"""Month labels on the x axis: every other month up to 26 months; for longer series every
+3rd, 4th, 6th or 12th (the same months each year), at most 13, so that they stay legible (and
+a chart of ten years costs about what one of two does: drawing text is most of its cost)."""
 POOL_FROM = 8
 WORKERS = 2
 STOP_SIGNALS = {signal.SIGTERM, signal.SIGINT}
@@ -36,6 +41,12 @@ def chart_name(spec: ChartSpec) -> str:
     key = f"{STYLE_VERSION}|{WIDTH_IN}|{HEIGHT_IN}|{DPI}|{spec!r}"
     digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
     return f"chart-{spec.key}-{digest}.png"
+
+
+def month_ticks(months: int) -> list[int]:
+    """The indexes of the months labelled on the x axis (see TICK_STEPS)."""
+    step = next((k for k in TICK_STEPS if months <= k * MAX_TICK_LABELS), max(1, months))
+    return list(range(0, months, step))
 
 
 def default_cache_dir() -> Path:
@@ -127,7 +138,8 @@ class _Painter:
             self.target.set_ydata([spec.target, spec.target])
         self.title.set_text(_wrap(spec.title))
         if spec.labels != self.labels:  # new tick objects are costly: only when labels change
-            ax.set_xticks(x[::2], [spec.labels[i] for i in x[::2]])
+            shown = month_ticks(len(x))
+            ax.set_xticks(shown, [spec.labels[i] for i in shown])
             ax.set_xlim(-0.5, len(x) - 0.5)
             self.labels = spec.labels
         known = [v for v in y if not math.isnan(v)] + ([spec.target] if spec.target else [])
