@@ -23,6 +23,8 @@ TYPES = "http://schemas.openxmlformats.org/package/2006/content-types"
 APP_PROPERTIES = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
                   "extended-properties")
 CONTENT_TYPES = "[Content_Types].xml"
+COMPRESSED = (".png", ".jpg", ".jpeg", ".gif", ".xlsx")
+"""Members stored as they are: deflating them again gains nothing and costs the time."""
 
 
 def write_cut(package: zipfile.ZipFile, changed: dict[str, bytes], out: Path) -> None:
@@ -40,8 +42,9 @@ def write_cut(package: zipfile.ZipFile, changed: dict[str, bytes], out: Path) ->
                     name.endswith(".rels") and _owner(name) in reachable):
                 data = changed[name] if name in changed else package.read(info)
                 copy = zipfile.ZipInfo(name, info.date_time)  # writestr alters the one given
-                copy.compress_type, copy.create_system = info.compress_type, info.create_system
-                copy.external_attr = info.external_attr
+                copy.create_system, copy.external_attr = info.create_system, info.external_attr
+                copy.compress_type = zipfile.ZIP_STORED if name.lower().endswith(
+                    COMPRESSED) else zipfile.ZIP_DEFLATED
                 target.writestr(copy, data, compresslevel=1)
 
 
