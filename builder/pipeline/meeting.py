@@ -30,7 +30,7 @@ from builder.pipeline.agenda import report_items
 from builder.pipeline.cache import Cache, holds_files
 from builder.pipeline.cached_pdfs import CachedOffice, Converter
 from builder.pipeline.checked import CheckedMeeting, check_meeting
-from builder.pipeline.deck import build_deck, convert_deck, deck_filename
+from builder.pipeline.deck import build_deck, deck_filename
 from builder.pipeline.packs import (
     PackResult,
     Papers,
@@ -38,6 +38,7 @@ from builder.pipeline.packs import (
     drop_stale_exempt_pack,
     render_pack_documents,
 )
+from builder.pipeline.parted import convert_in_parts
 from builder.pipeline.progress import Quiet, Reporter, Timer
 from builder.pipeline.reports import PARTS, build_reports
 from builder.pipeline.supplied import supplied_papers
@@ -184,7 +185,7 @@ def render_and_convert(checked: CheckedMeeting, office: Converter, work: Path, t
         with timer("deck"):
             deck = build_deck(inputs.deck, checked.deck_model, work / "deck", cache)
     if deck is not None:
-        conversions.append(convert_deck(office, deck, work / "pdf-deck"))
+        conversions.append(convert_in_parts(office, [deck], work / "pdf-deck"))
     with timer("pack documents"):
         own = render_pack_documents(inputs, work / "pack")
     conversions.append(office.submit(own.all(), work / "pdf-pack"))
@@ -198,7 +199,7 @@ def render_and_convert(checked: CheckedMeeting, office: Converter, work: Path, t
     papers = (*reports, *supplied)
     sources = [r.body for r in papers] + [a.source for r in papers for a in r.appendices
                                           if a.source is not None]
-    conversions.append(office.submit(sources, work / "pdf-reports"))
+    conversions.append(convert_in_parts(office, sources, work / "pdf-reports"))
     with timer("conversion"):
         pdf = {source: made for c in conversions for source, made in c.result().items()}
     return Papers(reports, deck, own, pdf, supplied)
