@@ -5,11 +5,13 @@ which signal it was."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -43,6 +45,22 @@ def wait_for(condition: object, seconds: float) -> bool:
     return False
 
 
+@contextlib.contextmanager
+def running_build(out: Path, env: dict[str, str], new_session: bool = False
+                  ) -> Iterator[subprocess.Popen[str]]:
+    """``builder build`` of the sample into ``out``, its stderr piped (in a process group of
+    its own with ``new_session``); killed on leaving if it still runs."""
+    run = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
+        [sys.executable, "-m", "builder.cli", "build", str(MEETING), "--out", str(out)],
+        cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True, start_new_session=new_session)
+    try:
+        yield run
+    finally:
+        if run.poll() is None:
+            run.kill()
+            run.communicate()
+
+
 @pytest.mark.parametrize(("signum", "code", "said"), [(signal.SIGTERM, 143, "stopped"),
                                                       (signal.SIGINT, 130, "interrupted")],
                          ids=["SIGTERM", "SIGINT"])
@@ -53,19 +71,12 @@ def it_leaves_no_process_or_folder_when_stopped_mid_build(
     out = tmp_path / "out"
     out.mkdir()
     (out / "previous.pdf").write_bytes(b"%PDF-1.4 previous")
-    env = {**os.environ, "TMPDIR": str(temp)}
-    run = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
-        [sys.executable, "-m", "builder.cli", "build", str(MEETING), "--out", str(out)],
-        cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
-    try:
+    with running_build(out, {**os.environ, "TMPDIR": str(temp)}) as run:
         assert wait_for(lambda: processes_mentioning(str(temp)), 60), "LibreOffice never started"
         time.sleep(1.5)  # mid-build: LibreOffice is up and the papers are being made
         assert run.poll() is None
         run.send_signal(signum)
         _, stderr = run.communicate(timeout=60)
-    finally:
-        if run.poll() is None:
-            run.kill()
     assert run.returncode == code, stderr
     assert said in stderr.strip().splitlines()[-1], stderr
     assert wait_for(lambda: not processes_mentioning(str(temp)), 10), \
@@ -107,10 +118,7 @@ def chart_workers(build: int) -> list[int]:
 def it_stops_the_chart_workers_with_the_build(tmp_path: Path, signum: int, code: int,
                                               group: bool) -> None:
     out = tmp_path / "out"
-    run = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
-        [sys.executable, "-m", "builder.cli", "build", str(MEETING), "--out", str(out)],
-        cwd=ROOT, stderr=subprocess.PIPE, text=True, start_new_session=True)
-    try:
+    with running_build(out, dict(os.environ), new_session=True) as run:
         assert wait_for(lambda: chart_workers(run.pid), 120), "no chart worker was started"
         workers = chart_workers(run.pid)
         if group:  # as a terminal sends Ctrl-C: to every process of the group
@@ -118,9 +126,6 @@ def it_stops_the_chart_workers_with_the_build(tmp_path: Path, signum: int, code:
         else:
             run.send_signal(signum)
         _, stderr = run.communicate(timeout=60)
-    finally:
-        if run.poll() is None:
-            run.kill()
     assert run.returncode == code, stderr
     assert "Traceback" not in stderr, stderr
     assert wait_for(lambda: not [w for w in workers if Path(f"/proc/{w}").exists()], 10)
