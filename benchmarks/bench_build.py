@@ -47,14 +47,15 @@ def cores() -> int:
 
 def build(meeting: Path, out: Path, cache: Path, fresh: bool = True
           ) -> tuple[Usage, dict[str, float]]:
-    """One measured ``builder build`` with ``cache`` (into an emptied ``out`` when ``fresh``);
-    its usage and the manifest's stage seconds (none when ``out`` was up to date)."""
+    """One measured ``builder build`` with ``cache`` (into an emptied ``out`` when ``fresh``;
+    the generated meeting uses the sample's council and minutes, outside its own folder); its
+    usage and the manifest's stage seconds (none when ``out`` was up to date)."""
     if fresh:
         shutil.rmtree(out, ignore_errors=True)
     manifest = out / "manifest.json"
     before = manifest.stat().st_mtime_ns if manifest.exists() else None
     usage = run_measured([str(BUILDER), "build", str(meeting), "--out", str(out), "--cache",
-                          str(cache)], cwd=ROOT)
+                          str(cache), "--allow-outside", str(SAMPLE.parent.parent)], cwd=ROOT)
     if usage.returncode != 0:
         raise RuntimeError(f"builder build {meeting} failed with exit code {usage.returncode}")
     if manifest.stat().st_mtime_ns == before:  # up to date: nothing ran but the check

@@ -51,6 +51,8 @@ def generate_meeting(folder: Path) -> Path:
         if item.get("minutes"):
             item["minutes"] = _absolute(here, item["minutes"])
         report = item.get("report")
+        if item.get("paper"):  # an officer's supplied paper: not part of the generated load
+            continue
         if report is None:
             items.append(item)
         elif item["title"] == PERFORMANCE_ITEM:

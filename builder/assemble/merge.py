@@ -15,8 +15,9 @@ metadata (``dc:title``, ``dc:language``; ``pdfuaid:part`` 1 when no structure ch
 
 from __future__ import annotations
 
+import functools
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -120,21 +121,12 @@ class TaggedMerger:
                 if "/StructParents" in page.obj:
                     del page.obj["/StructParents"]
             return
-        tree = self.pdf.copy_foreign(source.Root.StructTreeRoot)
-        offset = self._next_key
-        highest = -1
-        for key, value in _number_tree(tree.get("/ParentTree")):
-            self._nums.append((key + offset, value))
-            highest = max(highest, key)
-        self._next_key = offset + highest + 1
-        for page in pages:
-            _shift(page.obj, "/StructParents", offset)
-            for annotation in page.obj.get("/Annots", Array()):
-                _shift(annotation, "/StructParent", offset)
         part = self.pdf.make_indirect(Dictionary(
             Type=Name.StructElem, S=Name.Part, T=pikepdf.String(title), P=self._document))
+        self._next_key, tops = _graft(self.pdf, source, pages, self._next_key, self._nums,
+                                      self._role_map)
         kids = Array()
-        for top in _as_list(tree.get("/K")):
+        for top in tops:
             if isinstance(top, Dictionary):
                 top.P = part
             kids.append(top)
@@ -142,8 +134,6 @@ class TaggedMerger:
         self._parts.append(part)
         if pages:
             self._starts.setdefault(self.page_count - len(pages), part)
-        for role, target in tree.get("/RoleMap", Dictionary()).items():
-            self._role_map[role] = target
 
     def write(self, out: Path, title: str, labels: tuple[int, int] | None = None,
               outline: tuple[Outline, ...] = ()) -> None:
@@ -178,6 +168,73 @@ class TaggedMerger:
         finally:
             for source in self._sources:
                 source.close()
+
+
+def join_parts(parts: Sequence[tuple[Path, Path]], out: Path) -> None:
+    """One tagged PDF of a document converted in parts (each a PDF and the source document it
+    was converted from, in order): the pages in order, each part's figures mended with its
+    own source's alt texts (:mod:`builder.assemble.figures`), the parts' top structure
+    elements in one structure tree (no element added: the parts read as the document would),
+    their parent trees renumbered; the first part's title and language."""
+    pdf = Pdf.new()
+    nums: list[tuple[int, pikepdf.Object]] = []
+    role_map: dict[str, pikepdf.Object] = {}
+    tops: list[pikepdf.Object] = []
+    opened = [_open(path) for path, _source in parts]
+    try:
+        next_key = 0
+        for source_pdf, (_path, source) in zip(opened, parts, strict=True):
+            tagged = "/StructTreeRoot" in source_pdf.Root
+            if tagged:  # before the pages are copied: the repair may rewrite their content
+                repair_figures(source_pdf, functools.partial(source_alt_texts, source))
+            first = len(pdf.pages)
+            pdf.pages.extend(source_pdf.pages)
+            if not tagged:
+                continue
+            next_key, grafted = _graft(pdf, source_pdf, list(pdf.pages)[first:], next_key, nums,
+                                       role_map)
+            tops += grafted
+        tree = pdf.make_indirect(Dictionary(
+            Type=Name.StructTreeRoot, K=Array(tops),
+            ParentTree=pdf.make_indirect(Dictionary(
+                Nums=Array([item for key, value in nums for item in (key, value)]))),
+            ParentTreeNextKey=next_key, RoleMap=Dictionary(role_map)))
+        for top in tops:
+            if isinstance(top, Dictionary):
+                top.P = tree
+        pdf.Root.StructTreeRoot = tree
+        pdf.Root.MarkInfo = Dictionary(Marked=True)
+        if opened:
+            head = opened[0]
+            if "/Lang" in head.Root:
+                pdf.Root.Lang = pikepdf.String(str(head.Root.Lang))
+            if "/Title" in head.docinfo:
+                pdf.docinfo.Title = pikepdf.String(str(head.docinfo.Title))
+        pdf.save(out, deterministic_id=True)
+    finally:
+        for source_pdf in opened:
+            source_pdf.close()
+
+
+def _graft(pdf: Pdf, source: Pdf, pages: list[pikepdf.Page], offset: int,
+           nums: list[tuple[int, pikepdf.Object]], role_map: dict[str, pikepdf.Object]
+           ) -> tuple[int, list[pikepdf.Object]]:
+    """Copy ``source``'s structure tree into ``pdf`` (whose ``pages`` are ``source``'s): its
+    parent-tree entries into ``nums`` after ``offset`` (the pages' and annotations' keys
+    shifted to match), its role map into ``role_map``; returns the next free key and the
+    tree's top elements (for the caller to hang under a parent)."""
+    tree = pdf.copy_foreign(source.Root.StructTreeRoot)
+    highest = -1
+    for key, value in _number_tree(tree.get("/ParentTree")):
+        nums.append((key + offset, value))
+        highest = max(highest, key)
+    for page in pages:
+        _shift(page.obj, "/StructParents", offset)
+        for annotation in page.obj.get("/Annots", Array()):
+            _shift(annotation, "/StructParent", offset)
+    for role, target in tree.get("/RoleMap", Dictionary()).items():
+        role_map[role] = target
+    return offset + highest + 1, _as_list(tree.get("/K"))
 
 
 def _open(pdf: Path | bytes) -> Pdf:

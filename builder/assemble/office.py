@@ -46,6 +46,7 @@ POLL_SECONDS = 0.05
 PROFILE_SLOTS = 8
 READY_MARK = ".builder-ready"
 """Written into a kept profile once LibreOffice has started with it: the profile is complete."""
+NICENESS = 10
 START_TIMEOUT = 120.0
 """Seconds an instance started early may take to start (its session's timeout then applies)."""
 
@@ -156,8 +157,8 @@ class Instance:
             self.slot.reset()  # a profile whose first start never finished
         with self.log.open("ab") as log:
             self.process = subprocess.Popen(  # noqa: S603 - fixed program, our own arguments
-                self._args(str(self.keepalive)), stdin=subprocess.DEVNULL, stdout=log,
-                stderr=subprocess.STDOUT, start_new_session=True, env=self.env)
+                [*_nice(), *self._args(str(self.keepalive))], stdin=subprocess.DEVNULL, stdout=log,
+                stderr=subprocess.STDOUT, process_group=0, env=self.env)
 
     def wait_ready(self) -> None:
         """Wait until the keep-alive document is open (LibreOffice then writes its lock file).
@@ -236,8 +237,20 @@ class Instance:
                 self.slot = None
 
 
+def _nice() -> list[str]:
+    """The instance runs at a lower CPU priority (``nice -n 10``): its conversions fill the
+    cores the build leaves idle instead of slowing the rendering that feeds them (the build's
+    own work is the critical path once long papers convert in parts on both instances). The
+    instance is a process group of its own (killed as one), not a session: Linux schedules
+    each session as one group (autogroup), within which alone ``nice`` counts, and an instance
+    in a session of its own took as much CPU as the whole build."""
+    program = shutil.which("nice")
+    return [program, "-n", str(NICENESS)] if program else []
+
+
 def _kill(process: subprocess.Popen[bytes]) -> None:
-    """Kill a process started in its own session, with everything it started."""
+    """Kill a process started in a process group (or session) of its own, with everything it
+    started."""
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(process.pid, signal.SIGKILL)
     with contextlib.suppress(subprocess.TimeoutExpired):

@@ -39,6 +39,7 @@ from builder.pipeline.packs import (
     drop_stale_exempt_pack,
     render_pack_documents,
 )
+from builder.pipeline.parted import convert_in_parts
 from builder.pipeline.progress import Quiet, Reporter, Timer
 from builder.pipeline.reports import PARTS, build_reports
 from builder.pipeline.supplied import supplied_papers
@@ -192,7 +193,7 @@ def render_and_convert(checked: CheckedMeeting, office: Converter, work: Path, t
         with timer("deck"):
             deck = build_deck(inputs.deck, checked.deck_model, work / "deck", cache)
     if deck is not None:
-        conversions.append(office.submit([deck], work / "pdf-deck"))
+        conversions.append(convert_in_parts(office, [deck], work / "pdf-deck"))
     with timer("pack documents"):
         own = render_pack_documents(inputs, work / "pack", cache)
     conversions.append(office.submit(own.all(), work / "pdf-pack"))
@@ -201,7 +202,7 @@ def render_and_convert(checked: CheckedMeeting, office: Converter, work: Path, t
         """Every part of ``papers`` into one folder (the agenda items' names do not clash)."""
         sources = [r.body for r in papers] + [a.source for r in papers for a in r.appendices
                                               if a.source is not None]
-        conversions.append(office.submit(sources, work / "pdf-reports"))
+        conversions.append(convert_in_parts(office, sources, work / "pdf-reports"))
 
     if ready is not None:
         reports = ready.reports

@@ -2,7 +2,8 @@
 
 No pyplot state, no ``tight_layout``/``bbox_inches``: a fixed figure size and fixed margins, so
 every chart costs the same and looks the same. Several charts are drawn by a pool of two
-processes; a handful are drawn in this process (a pool costs more than it saves). A chart's file
+processes (terminated with the block that uses them, so a stopped build leaves none behind); a
+handful are drawn in this process (a pool costs more than it saves). A chart's file
 name is a hash of its data and of the drawing code's version, so a folder of charts is a cache.
 """
 
@@ -10,9 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import math
+import multiprocessing
+import multiprocessing.pool
 import os
+import signal
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from PIL import Image
@@ -20,9 +23,15 @@ from PIL import Image
 from builder.present.report_appendices import ChartSpec
 
 WIDTH_IN, HEIGHT_IN, DPI = 3.6, 2.1, 150
-STYLE_VERSION = "1"  # change when the drawing changes: cached charts are then redrawn
+STYLE_VERSION = "2"  # change when the drawing changes: cached charts are then redrawn
+MAX_TICK_LABELS = 13
+TICK_STEPS = (2, 3, 4, 6, 12, 24, 60)
+"""Month labels on the x axis: every other month up to 26 months; for longer series every
+3rd, 4th, 6th or 12th (the same months each year), at most 13, so that they stay legible (and
+a chart of ten years costs about what one of two does: drawing text is most of its cost)."""
 POOL_FROM = 8
 WORKERS = 2
+STOP_SIGNALS = {signal.SIGTERM, signal.SIGINT}
 LINE = "#1F4E79"
 TARGET = "#9C0006"
 
@@ -32,6 +41,12 @@ def chart_name(spec: ChartSpec) -> str:
     key = f"{STYLE_VERSION}|{WIDTH_IN}|{HEIGHT_IN}|{DPI}|{spec!r}"
     digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
     return f"chart-{spec.key}-{digest}.png"
+
+
+def month_ticks(months: int) -> list[int]:
+    """The indexes of the months labelled on the x axis (see TICK_STEPS)."""
+    step = next((k for k in TICK_STEPS if months <= k * MAX_TICK_LABELS), max(1, months))
+    return list(range(0, months, step))
 
 
 def default_cache_dir() -> Path:
@@ -46,12 +61,32 @@ def draw_charts(specs: Sequence[ChartSpec], out_dir: Path) -> dict[str, Path]:
     jobs = [(spec, out_dir / chart_name(spec)) for spec in specs]
     todo = list({path: (spec, path) for spec, path in jobs if not path.exists()}.values())
     if len(todo) >= POOL_FROM:
-        with ProcessPoolExecutor(max_workers=WORKERS) as pool:
-            list(pool.map(_draw_job, todo, chunksize=max(1, len(todo) // (4 * WORKERS))))
+        # leaving the block terminates the workers, also when a stop signal unwinds it
+        with _pool() as pool:
+            pool.map(_draw_job, todo, chunksize=max(1, len(todo) // (4 * WORKERS)))
     else:
         for job in todo:
             _draw_job(job)
     return {spec.key: path for spec, path in jobs}
+
+
+def _pool() -> multiprocessing.pool.Pool:
+    """The chart workers. Stop signals are held while they are forked: one arriving mid-fork
+    would otherwise reach a worker still running the build's handler, or be swallowed by a
+    fork hook in the build; it is delivered once the pool is made."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    try:
+        return multiprocessing.Pool(WORKERS, initializer=_worker_signals)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+def _worker_signals() -> None:
+    """A pool worker dies of SIGTERM (the build terminates its pool when it stops) and leaves
+    Ctrl-C, which the terminal sends to the whole process group, to the build."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
 
 
 def _draw_job(job: tuple[ChartSpec, Path]) -> None:
@@ -103,7 +138,8 @@ class _Painter:
             self.target.set_ydata([spec.target, spec.target])
         self.title.set_text(_wrap(spec.title))
         if spec.labels != self.labels:  # new tick objects are costly: only when labels change
-            ax.set_xticks(x[::2], [spec.labels[i] for i in x[::2]])
+            shown = month_ticks(len(x))
+            ax.set_xticks(shown, [spec.labels[i] for i in shown])
             ax.set_xlim(-0.5, len(x) - 0.5)
             self.labels = spec.labels
         known = [v for v in y if not math.isnan(v)] + ([spec.target] if spec.target else [])

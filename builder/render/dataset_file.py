@@ -89,9 +89,9 @@ def _write_xlsx(table: DatasetTable, path: Path) -> None:
         sheet.append(list(table.columns))
         for cell in sheet[1]:
             cell.font = bold
-        for index in indexes:
+        # rows are counted here: openpyxl's max_row and sheet[n] scan every cell (quadratic)
+        for excel_row, index in enumerate(indexes, start=2):
             sheet.append(list(table.rows[index]))
-            excel_row = sheet.max_row
             for c, column in enumerate(table.columns, start=1):
                 if isinstance(table.rows[index][c - 1], str):
                     sheet.cell(excel_row, c).data_type = "s"  # text, even if it starts with '='
@@ -108,10 +108,10 @@ def _write_xlsx(table: DatasetTable, path: Path) -> None:
         sheet.append(list(REVISION_COLUMNS))
         for cell in sheet[1]:
             cell.font = bold
-        for row in table.revisions:
+        for excel_row, row in enumerate(table.revisions, start=2):
             sheet.append(list(row))
-            for cell in sheet[sheet.max_row]:
-                cell.data_type = "s"
+            for c in range(1, len(row) + 1):
+                sheet.cell(excel_row, c).data_type = "s"
     if table.inputs is not None:
         _write_inputs(book, table.inputs, bold)
     book.properties.title = table.title
@@ -129,10 +129,10 @@ def _write_inputs(book: Workbook, inputs: InputTable, bold: Font) -> None:
     for cell in sheet[1]:
         cell.font = bold
         cell.data_type = "s"
-    for row in inputs.rows:
+    for excel_row, row in enumerate(inputs.rows, start=2):
         sheet.append(list(row))
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"  # text, even if it starts with '='
+        for c, value in enumerate(row, start=1):
+            if isinstance(value, str):
+                sheet.cell(excel_row, c).data_type = "s"  # text, even if it starts with '='
     sheet.freeze_panes = "D2"
     sheet.column_dimensions["C"].width = 48

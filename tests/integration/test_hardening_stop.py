@@ -1,14 +1,17 @@
 """SIGTERM and SIGINT mid-build stop cleanly (issue 15): LibreOffice is killed as a process
-group, the staging and work folders and LibreOffice's temp files are removed, the previous
-output is kept, and the exit code says which signal it was."""
+group, the chart pool's workers die with the build, the staging and work folders and
+LibreOffice's temp files are removed, the previous output is kept, and the exit code says
+which signal it was."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -42,6 +45,22 @@ def wait_for(condition: object, seconds: float) -> bool:
     return False
 
 
+@contextlib.contextmanager
+def running_build(out: Path, env: dict[str, str], new_session: bool = False
+                  ) -> Iterator[subprocess.Popen[str]]:
+    """``builder build`` of the sample into ``out``, its stderr piped (in a process group of
+    its own with ``new_session``); killed on leaving if it still runs."""
+    run = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
+        [sys.executable, "-m", "builder.cli", "build", str(MEETING), "--out", str(out)],
+        cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True, start_new_session=new_session)
+    try:
+        yield run
+    finally:
+        if run.poll() is None:
+            run.kill()
+            run.communicate()
+
+
 @pytest.mark.parametrize(("signum", "code", "said"), [(signal.SIGTERM, 143, "stopped"),
                                                       (signal.SIGINT, 130, "interrupted")],
                          ids=["SIGTERM", "SIGINT"])
@@ -52,19 +71,12 @@ def it_leaves_no_process_or_folder_when_stopped_mid_build(
     out = tmp_path / "out"
     out.mkdir()
     (out / "previous.pdf").write_bytes(b"%PDF-1.4 previous")
-    env = {**os.environ, "TMPDIR": str(temp)}
-    run = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
-        [sys.executable, "-m", "builder.cli", "build", str(MEETING), "--out", str(out)],
-        cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
-    try:
+    with running_build(out, {**os.environ, "TMPDIR": str(temp)}) as run:
         assert wait_for(lambda: processes_mentioning(str(temp)), 60), "LibreOffice never started"
         time.sleep(1.5)  # mid-build: LibreOffice is up and the papers are being made
         assert run.poll() is None
         run.send_signal(signum)
         _, stderr = run.communicate(timeout=60)
-    finally:
-        if run.poll() is None:
-            run.kill()
     assert run.returncode == code, stderr
     assert said in stderr.strip().splitlines()[-1], stderr
     assert wait_for(lambda: not processes_mentioning(str(temp)), 10), \
@@ -72,6 +84,52 @@ def it_leaves_no_process_or_folder_when_stopped_mid_build(
     assert sorted(p.name for p in temp.iterdir()) == []
     assert sorted(p.name for p in out.iterdir()) == ["previous.pdf"]
     assert (out / "previous.pdf").read_bytes() == b"%PDF-1.4 previous"
+
+
+def children_of(pid: int) -> list[int]:
+    """The processes whose parent is ``pid``."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            stat = (proc / "stat").read_text(encoding="utf-8")
+        except OSError:
+            continue
+        if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+            found.append(int(proc.name))
+    return found
+
+
+def chart_workers(build: int) -> list[int]:
+    """The build's chart-pool workers: children running its own program (builder.cli)."""
+    workers = []
+    for child in children_of(build):
+        try:
+            line = Path(f"/proc/{child}/cmdline").read_bytes()
+        except OSError:
+            continue
+        if b"builder.cli" in line:
+            workers.append(child)
+    return workers
+
+
+@pytest.mark.parametrize(("signum", "code", "group"), [(signal.SIGTERM, 143, False),
+                                                     (signal.SIGINT, 130, True)],
+                         ids=["SIGTERM to the build", "Ctrl-C to its process group"])
+def it_stops_the_chart_workers_with_the_build(tmp_path: Path, signum: int, code: int,
+                                              group: bool) -> None:
+    out = tmp_path / "out"
+    with running_build(out, dict(os.environ), new_session=True) as run:
+        assert wait_for(lambda: chart_workers(run.pid), 120), "no chart worker was started"
+        workers = chart_workers(run.pid)
+        if group:  # as a terminal sends Ctrl-C: to every process of the group
+            os.killpg(run.pid, signum)
+        else:
+            run.send_signal(signum)
+        _, stderr = run.communicate(timeout=60)
+    assert run.returncode == code, stderr
+    assert "Traceback" not in stderr, stderr
+    assert wait_for(lambda: not [w for w in workers if Path(f"/proc/{w}").exists()], 10)
+    assert not processes_mentioning(str(out))
 
 
 def it_leaves_no_libreoffice_temp_files_after_a_build(tmp_path: Path) -> None:

@@ -170,6 +170,14 @@ class DescribeCharts:
         assert sorted(paths) == ["k0", "k1", "k2"]
         assert all(p.is_file() for p in paths.values())
 
+    @pytest.mark.parametrize(("months", "step"), [(3, 2), (25, 2), (26, 2), (27, 3), (40, 4),
+                                                  (60, 6), (120, 12), (240, 24)])
+    def it_labels_every_other_month_or_fewer_of_a_long_series(self, months: int, step: int
+                                                              ) -> None:
+        ticks = charts.month_ticks(months)
+        assert ticks == list(range(0, months, step))
+        assert len(ticks) <= charts.MAX_TICK_LABELS
+
 
 class DescribeReadBack:
     def it_computes_list_labels_from_the_numbering_definitions(self, tmp_path: Path) -> None:
