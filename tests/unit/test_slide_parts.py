@@ -124,3 +124,11 @@ class DescribeTheirEstimates:
         many = make_deck(tmp_path / "many.pptx", 6, chart_every=1)
         extra = estimate(many) - estimate(few)
         assert 5 * SECONDS_PER_CHART < extra < 5 * SECONDS_PER_CHART + 0.1
+
+
+class DescribeTheDefaultPartSize:
+    def it_gives_each_instance_one_part_of_the_sample_sized_deck(self) -> None:
+        assert part_sizes(45) == [23, 22]
+
+    def it_keeps_a_450_indicator_deck_in_parts_of_at_most_40_slides(self) -> None:
+        assert max(part_sizes(195)) <= 40 and len(part_sizes(195)) == 5
