@@ -110,6 +110,8 @@ class Layout(StrictModel):
     """The heading above a theme's charts; ``{theme}``: the theme's title."""
     trends_heading_untitled: str = "Trends"
     """The heading above the charts of a table without a theme heading (``grouping: none``)."""
+    chart_target: str = "Target"
+    """The legend of a chart's dashed target line."""
     meanings: Meanings = Meanings()
     """The key's meaning of each arrow and RAG rating (the deck's data notes have their own,
     with the same defaults)."""
@@ -152,7 +154,8 @@ class Layout(StrictModel):
             check_placeholders(self.partial_average, frozenset({"count", "noun"}))
         check_placeholders(self.other_base, frozenset({"base"}))
         check_placeholders(self.key_caption, frozenset())
-        for plain in (self.key_heading, self.commentary_heading, self.trends_heading_untitled):
+        for plain in (self.key_heading, self.commentary_heading, self.trends_heading_untitled,
+                      self.chart_target):
             check_placeholders(plain, frozenset())
         check_placeholders(self.trends_heading, frozenset({"theme"}))
         check_placeholders(self.intro, frozenset({"end"}))
@@ -188,6 +191,8 @@ class LayoutChoice(StrictModel):
     """Replaces the preset's charts heading."""
     trends_heading_untitled: str | None = None
     """Replaces the preset's charts heading for a table without a theme heading."""
+    chart_target: str | None = None
+    """Replaces the preset's legend of the charts' target line."""
     meanings: Meanings | None = None
     """Replaces the preset's meanings of the arrows and RAG ratings (as a whole: a meaning
     left out is the default)."""

@@ -51,6 +51,8 @@ class ChartSpec:
     target: float | None
     percent: bool
     alt_text: str
+    target_label: str
+    """The legend of the target line (the layout's ``chart_target``)."""
 
 
 @dataclass(frozen=True)
@@ -161,7 +163,7 @@ def dataset_text(model: ReportModel, heading: str, charts: bool = True,
             "first_month": months[0].label(), "last_month": months[-1].label()})
         notes = tuple((f.indicator.title, f.commentary.text) for f in figs
                       if f.commentary is not None) if layout.commentary == "under" else ()
-        specs = tuple(chart_spec(f) for f in figs) if charts else ()
+        specs = tuple(chart_spec(f, layout.chart_target) for f in figs) if charts else ()
         revised = shown_revisions(model, tuple(f.key for f in figs))
         trends = fill(layout.trends_heading, {"theme": title}) if title \
             else layout.trends_heading_untitled
@@ -204,7 +206,7 @@ def _key_table(layout: Layout) -> TableText:
     return TableText(layout.key_header, rows, layout.key_caption)
 
 
-def chart_spec(fig: IndicatorFigures) -> ChartSpec:
+def chart_spec(fig: IndicatorFigures, target_label: str) -> ChartSpec:
     """The report's 13 months; for a quarterly or annual indicator its own last 13 periods. A
     yearly (cumulative) target is no line against the values of single periods."""
     ind = fig.indicator
@@ -214,7 +216,7 @@ def chart_spec(fig: IndicatorFigures) -> ChartSpec:
     values = tuple(p.value for p in points)
     target = fig.target if ind.target_scope == "period" else None
     return ChartSpec(ind.key, ind.title, labels, values, target, ind.unit == "percent",
-                     chart_alt_text(ind, labels, values, target))
+                     chart_alt_text(ind, labels, values, target), target_label)
 
 
 PERIOD_NOUNS = {"monthly": "months", "quarterly": "quarters", "annual": "years"}

@@ -136,6 +136,7 @@ class _Painter:
         self.legend.set_visible(has_target)
         if spec.target is not None:
             self.target.set_ydata([spec.target, spec.target])
+            self.legend.get_texts()[0].set_text(spec.target_label)
         self.title.set_text(_wrap(spec.title))
         if spec.labels != self.labels:  # new tick objects are costly: only when labels change
             shown = month_ticks(len(x))

@@ -28,7 +28,7 @@ MEANINGS = {"up": "Went up a tenth or more", "similar": "About the same",
             "down": "Went down a tenth or more", "none": "No change to show",
             "green": "Aim reached", "amber": "Aim nearly reached", "red": "Aim not reached"}
 HEADINGS = {"key_heading": "What the marks mean", "commentary_heading": "Notes from the service",
-            "trends_heading": "Lines of {theme}"}
+            "trends_heading": "Lines of {theme}", "chart_target": "Aim"}
 
 
 @dataclass(frozen=True)
@@ -100,3 +100,4 @@ class DescribeTheAppendixHeadings:
         assert [t.trends_heading for t in text.themes] == [
             f"Lines of {t.title}" for t in text.themes]
         assert {t.commentary_heading for t in text.themes} == {"Notes from the service"}
+        assert {c.target_label for t in text.themes for c in t.charts} == {"Aim"}

@@ -88,6 +88,6 @@ class DescribeYearlyTargets:
                          polarity="higher_is_better")
         monthly = figures(30, Month(2018, 6), target={"2018/19": 33},
                           polarity="higher_is_better")
-        assert chart_spec(yearly).target is None
-        assert "target" not in chart_spec(yearly).alt_text
-        assert chart_spec(monthly).target == 33.0
+        assert chart_spec(yearly, "Target").target is None
+        assert "target" not in chart_spec(yearly, "Target").alt_text
+        assert chart_spec(monthly, "Target").target == 33.0

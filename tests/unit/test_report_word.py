@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import zipfile
@@ -143,7 +144,7 @@ class DescribeAppendingDocuments:
 class DescribeCharts:
     def spec(self, title: str = "Number of contacts in the month") -> ChartSpec:
         return ChartSpec("contacts", title, ("Sep-23", "Oct-23", "Nov-23"),
-                         (1532.0, None, 1922.0), 1800.0, False, "Line chart: ...")
+                         (1532.0, None, 1922.0), 1800.0, False, "Line chart: ...", "Target")
 
     def it_draws_an_rgb_png_of_fixed_size(self, tmp_path: Path) -> None:
         paths = charts.draw_charts([self.spec()], tmp_path)
@@ -157,14 +158,17 @@ class DescribeCharts:
         stamp = first.stat().st_mtime_ns
         again = charts.draw_charts([self.spec()], tmp_path)["contacts"]
         other = charts.draw_charts([self.spec("Contacts (revised)")], tmp_path)["contacts"]
+        relabelled = charts.draw_charts([dataclasses.replace(self.spec(), target_label="Aim")],
+                                        tmp_path)["contacts"]
         assert again == first and again.stat().st_mtime_ns == stamp
-        assert other != first
+        assert other != first and relabelled not in (first, other)
         assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
     def it_draws_many_charts_with_a_pool(self, tmp_path: Path,
                                         monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(charts, "POOL_FROM", 2)
-        specs = [ChartSpec(f"k{n}", f"Indicator {n}", ("a", "b"), (n, n + 1.0), None, True, "")
+        specs = [ChartSpec(f"k{n}", f"Indicator {n}", ("a", "b"), (n, n + 1.0), None, True, "",
+                           "Target")
                  for n in range(3)]
         paths = charts.draw_charts(specs, tmp_path)
         assert sorted(paths) == ["k0", "k1", "k2"]
