@@ -132,6 +132,10 @@ class Conversion:
                  batches: list[Future[list[_Failure]]]) -> None:
         self.office, self.jobs, self.work, self.batches = office, jobs, work, batches
 
+    def done(self) -> bool:
+        """Whether every file has been tried once (``result()`` then waits only for retries)."""
+        return all(batch.done() for batch in self.batches)
+
     def result(self) -> dict[Path, Path]:
         try:
             failed = [f for batch in self.batches for f in batch.result()]

@@ -20,7 +20,9 @@ REUSED = "reused"
 
 
 class Pending(Protocol):
-    """Submitted conversions."""
+    """Submitted conversions: ``done()`` without waiting, ``result()`` waiting."""
+
+    def done(self) -> bool: ...
 
     def result(self) -> dict[Path, Path]: ...
 
@@ -50,6 +52,9 @@ class CachedConversion:
                  office: LibreOffice, out_dir: Path) -> None:
         self.cache, self.hits, self.misses = cache, hits, misses
         self.pending = office.submit(list(misses), out_dir) if misses else None
+
+    def done(self) -> bool:
+        return self.pending is None or self.pending.done()
 
     def result(self) -> dict[Path, Path]:
         made = self.pending.result() if self.pending is not None else {}

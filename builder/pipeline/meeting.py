@@ -17,6 +17,7 @@ import dataclasses
 import datetime as dt
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -29,12 +30,13 @@ from builder.outputs import staging_dir
 from builder.parts import AppendixPart, ReportParts
 from builder.pipeline.agenda import report_items
 from builder.pipeline.cache import Cache, cache_key, cached, holds_files
-from builder.pipeline.cached_pdfs import CachedOffice, Converter
+from builder.pipeline.cached_pdfs import CachedOffice, Converter, Pending
 from builder.pipeline.checked import CheckedMeeting, check_meeting
 from builder.pipeline.deck import build_deck, deck_filename
 from builder.pipeline.packs import (
     PackResult,
     Papers,
+    ReadyPdfs,
     assemble_packs,
     drop_stale_exempt_pack,
     render_pack_documents,
@@ -47,6 +49,9 @@ from builder.pipeline.up_to_date import BUILD_KEY, BuildRequest, build_key, inpu
 from builder.present.dataset import dataset_table
 from builder.present.revisions import revision_facts
 from builder.render.dataset_file import write_dataset
+
+POLL_SECONDS = 0.02
+"""How often the build looks for finished conversions while it waits for them."""
 
 
 @dataclass(frozen=True)
@@ -87,10 +92,11 @@ def build_meeting(meeting_yaml: Path, out_dir: Path, reporter: Reporter | None =
                 cached(cache, cache_key({"kind": "dataset", "name": dataset.name,
                                          "table": repr(table)}),
                        dataset, partial(write_dataset, table))
-        papers = render_and_convert(checked, office, work, timer, cache=cache)
+        pdfs = ReadyPdfs(cache, work / "prepared")
+        papers = render_and_convert(checked, office, work, timer, cache=cache, ready_pdfs=pdfs)
         for paper in (*(r.docx for r in papers.reports), *((papers.deck,) if papers.deck else ())):
             shutil.copyfile(paper, stage / paper.name)
-        pack = assemble_packs(inputs, papers, office, work, stage, timer, cache)
+        pack = assemble_packs(inputs, papers, office, work, stage, timer, cache, pdfs)
         warnings = checked.warnings
         revisions = revision_facts(model) if model is not None else ()
         with timer("manifest"):
@@ -121,8 +127,9 @@ def build_packs(meeting_yaml: Path, out_dir: Path, reporter: Reporter | None = N
         ready = rendered_papers(checked, out_dir)
     cache = Cache(cache_dir) if cache_dir is not None else None
     with staging_dir(out_dir) as stage, _work() as work, _office(timeout, cache) as office:
-        papers = render_and_convert(checked, office, work, timer, ready, cache)
-        pack = assemble_packs(checked.inputs, papers, office, work, stage, timer, cache)
+        pdfs = ReadyPdfs(cache, work / "prepared")
+        papers = render_and_convert(checked, office, work, timer, ready, cache, pdfs)
+        pack = assemble_packs(checked.inputs, papers, office, work, stage, timer, cache, pdfs)
     drop_stale_exempt_pack(pack, out_dir)
     return dataclasses.replace(pack.moved(stage, out_dir), reused=ready is not None)
 
@@ -181,7 +188,8 @@ def office_seconds(office: Converter) -> dict[str, float]:
 
 
 def render_and_convert(checked: CheckedMeeting, office: Converter, work: Path, timer: Timer,
-                       ready: Rendered | None = None, cache: Cache | None = None) -> Papers:
+                       ready: Rendered | None = None, cache: Cache | None = None,
+                       ready_pdfs: ReadyPdfs | None = None) -> Papers:
     """Render the deck, the pack's own documents and the reports (or take ``ready`` ones), each
     handed to LibreOffice as soon as it exists (the deck converts while the reports render, a
     report's parts while its combined file is made), then wait for the PDFs. Whatever nothing
@@ -213,8 +221,31 @@ def render_and_convert(checked: CheckedMeeting, office: Converter, work: Path, t
                                     on_parts=lambda r: convert([r]))
     convert(supplied := supplied_papers(inputs.loaded, work / "supplied"))
     with timer("conversion"):
-        pdf = {source: made for c in conversions for source, made in c.result().items()}
+        pdf = _collect(conversions, ready_pdfs, frozenset(own.all()))
     return Papers(reports, deck, own, pdf, supplied)
+
+
+def _collect(conversions: Sequence[Pending], ready: ReadyPdfs | None, own: frozenset[Path]
+             ) -> dict[Path, Path]:
+    """Source -> PDF of every conversion, taken as each finishes; with ``ready``, each PDF is
+    made ready to merge meanwhile, while LibreOffice converts the rest (the pack's own
+    documents without a source, as the packs add them)."""
+    pdf: dict[Path, Path] = {}
+    waiting = list(conversions)
+    while waiting:
+        finished = [c for c in waiting if c.done()]
+        if not finished:
+            time.sleep(POLL_SECONDS)
+            continue
+        for conversion in finished:
+            waiting.remove(conversion)
+            made = conversion.result()
+            pdf.update(made)
+            if ready is None:
+                continue
+            for source, out in made.items():
+                ready(out, None if source in own else source)
+    return pdf
 
 
 @contextlib.contextmanager

@@ -127,8 +127,10 @@ def render_pack_documents(inputs: MeetingInputs, docs: Path, cache: Cache | None
 
 
 def assemble_packs(inputs: MeetingInputs, papers: Papers, office: Converter, work: Path,
-                   out_dir: Path, timer: Timer, cache: Cache | None = None) -> PackResult:
-    """Paginate, render and convert the agenda with the page ranges, write both packs."""
+                   out_dir: Path, timer: Timer, cache: Cache | None = None,
+                   ready: ReadyPdfs | None = None) -> PackResult:
+    """Paginate, render and convert the agenda with the page ranges, write both packs; the
+    PDFs are made ready to merge by ``ready`` (which may hold some made ready already)."""
     loaded = inputs.loaded
     pdf = papers.pdf
     blank = pdf[papers.own.blank]
@@ -149,7 +151,7 @@ def assemble_packs(inputs: MeetingInputs, papers: Papers, office: Converter, wor
         public, exempt = out_dir / PUBLIC_PACK, out_dir / EXEMPT_PACK
         front = FrontMatter(pdf[papers.own.front_sheet], agenda_pdf)
         labels = inputs.council.labels
-        prepared = CachedPreparer(cache, work / "prepared") if cache is not None else prepare
+        prepared = ready or ReadyPdfs(cache, work / "prepared")
         cached(cache, pack_key("public", pack_papers, titles.public, labels, front, blank, spans),
                public, partial(write_public_pack, front, pack_papers, blank, spans,
                                title=titles.public, labels=labels, prepared=prepared))
@@ -161,12 +163,13 @@ def assemble_packs(inputs: MeetingInputs, papers: Papers, office: Converter, wor
     return PackResult(public, exempt if wrote_exempt else None, spans)
 
 
-class CachedPreparer:
-    """:func:`builder.assemble.merge.prepare` through ``cache``: a PDF made ready before (the
-    same bytes, the same source document) is taken from it (into ``work``); one added again
-    (the blank page) is prepared once."""
+class ReadyPdfs:
+    """:func:`builder.assemble.merge.prepare`, each PDF once: one made ready in this run (while
+    LibreOffice still converted others, or added again, as the blank page) is kept, and with a
+    ``cache``, one made ready before (the same bytes, the same source document) is taken from
+    it (into ``work``)."""
 
-    def __init__(self, cache: Cache, work: Path) -> None:
+    def __init__(self, cache: Cache | None, work: Path) -> None:
         self.cache, self.work = cache, work
         self.ready: dict[str, Prepared] = {}
 
@@ -180,6 +183,8 @@ class CachedPreparer:
         return self.ready[key]
 
     def _prepared(self, key: str, pdf: Path, source: Path | None) -> Prepared:
+        if self.cache is None:
+            return prepare(pdf, source)
         made = self.work / key / f"{pdf.stem}.prepared.pdf"
         pages = made.with_name(f"{pdf.stem}.untagged.json")
         if self.cache.fetch(key, made) and \
@@ -246,7 +251,7 @@ def agenda_papers(inputs: MeetingInputs, papers: Papers) -> list[PackPaper]:
             out.append(PackPaper(number, numbered.item.title, (part,)))
         elif number in by_number:
             report = by_number[number]
-            parts = [PackPart(bookmarks.report, pdf[report.body])]
+            parts = [PackPart(bookmarks.report, pdf[report.body], source=report.body)]
             for a in report.appendices:
                 source = _appendix_source(a.source, a.kind, papers.deck)
                 notice = pdf[own.notices[(number, a.number)]] if a.exempt else None

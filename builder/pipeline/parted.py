@@ -55,6 +55,9 @@ class _PartedConversion:
         pieces = [p for s, parts in self.parts.items() if parts != [s] for p in parts]
         self.pieces = office.submit(pieces, out_dir / PARTS) if pieces else None
 
+    def done(self) -> bool:
+        return self.pending.done() and (self.pieces is None or self.pieces.done())
+
     def result(self) -> dict[Path, Path]:
         made = self.pending.result()
         pieces = self.pieces.result() if self.pieces is not None else {}
