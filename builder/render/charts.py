@@ -9,13 +9,15 @@ name is a hash of its data and of the drawing code's version, so a folder of cha
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import math
 import multiprocessing
 import multiprocessing.pool
 import os
 import signal
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from PIL import Image
@@ -32,6 +34,7 @@ a chart of ten years costs about what one of two does: drawing text is most of i
 POOL_FROM = 8
 WORKERS = 2
 STOP_SIGNALS = {signal.SIGTERM, signal.SIGINT}
+TERMINATE_SECONDS = 5.0
 LINE = "#1F4E79"
 TARGET = "#9C0006"
 
@@ -61,13 +64,34 @@ def draw_charts(specs: Sequence[ChartSpec], out_dir: Path) -> dict[str, Path]:
     jobs = [(spec, out_dir / chart_name(spec)) for spec in specs]
     todo = list({path: (spec, path) for spec, path in jobs if not path.exists()}.values())
     if len(todo) >= POOL_FROM:
-        # leaving the block terminates the workers, also when a stop signal unwinds it
-        with _pool() as pool:
+        # leaving the block ends the workers, also when a stop signal unwinds it
+        with _workers() as pool:
             pool.map(_draw_job, todo, chunksize=max(1, len(todo) // (4 * WORKERS)))
     else:
         for job in todo:
             _draw_job(job)
     return {spec.key: path for spec, path in jobs}
+
+
+@contextlib.contextmanager
+def _workers() -> Iterator[multiprocessing.pool.Pool]:
+    """The pool for a block: closed and joined when the block ends; when it is unwound (a stop
+    signal, an error), the workers are killed first and the pool's own clean-up is given
+    ``TERMINATE_SECONDS`` (it waits on a queue lock a worker may hold, so it cannot be left to
+    hold the build up)."""
+    pool = _pool()
+    try:
+        yield pool
+    except BaseException:
+        for worker in multiprocessing.active_children():
+            worker.kill()
+        cleanup = threading.Thread(target=pool.terminate, name="chart-pool-terminate",
+                                   daemon=True)
+        cleanup.start()
+        cleanup.join(TERMINATE_SECONDS)
+        raise
+    pool.close()
+    pool.join()
 
 
 def _pool() -> multiprocessing.pool.Pool:
