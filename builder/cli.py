@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import signal
 import sys
+import threading
 from types import FrameType
 
 import typer
@@ -36,6 +39,8 @@ for module in (data, report, deck, pack, build, check, check_report, next_meetin
     module.register(app)
 
 EXIT_INTERNAL = 70
+STOP_GRACE_SECONDS = 15.0
+"""How long the clean-up after SIGTERM or Ctrl-C may take before the build exits anyway."""
 STOP_MESSAGES = {signal.SIGTERM: "stopped (SIGTERM); nothing was changed",
                  signal.SIGINT: "interrupted; nothing was changed"}
 
@@ -53,7 +58,21 @@ class Stopped(BaseException):
 def _stop(signum: int, frame: FrameType | None) -> None:
     for each in STOP_MESSAGES:  # a second signal must not cut the clean-up short
         signal.signal(each, signal.SIG_IGN)
+    watchdog = threading.Timer(STOP_GRACE_SECONDS, _exit_now, args=(signum,))
+    watchdog.daemon = True
+    watchdog.start()
     raise Stopped(signum)
+
+
+def _exit_now(signum: int) -> None:
+    """The clean-up after a stop did not end in ``STOP_GRACE_SECONDS``: kill this process's
+    workers and exit with the stop's code, so that a stopped build never hangs."""
+    for child in multiprocessing.active_children():
+        child.kill()
+    message = f"{STOP_MESSAGES[signal.Signals(signum)]} (clean-up cut short after " \
+              f"{STOP_GRACE_SECONDS:.0f} s)\n"
+    os.write(2, message.encode())
+    os._exit(128 + signum)
 
 
 def main() -> None:

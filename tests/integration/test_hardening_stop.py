@@ -143,3 +143,32 @@ def it_leaves_no_libreoffice_temp_files_after_a_build(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in temp.iterdir()) == []  # no lu*.tmp, builder-work-*
     assert not processes_mentioning(str(temp))
+
+
+def it_exits_with_the_stop_code_when_the_clean_up_hangs(tmp_path: Path) -> None:
+    """A clean-up that never ends (here: a ``with`` block that sleeps on unwinding) is cut
+    short after the grace period, with the stop's exit code."""
+    script = tmp_path / "hang.py"
+    script.write_text(
+        "import sys, time\n"
+        "import builder.cli as cli\n"
+        "cli.STOP_GRACE_SECONDS = 1.0\n"
+        "def hang(*args, **kwargs):\n"
+        "    try:\n"
+        "        print('ready', flush=True)\n"
+        "        time.sleep(60)\n"
+        "    finally:\n"
+        "        time.sleep(60)\n"
+        "cli.app = hang\n"
+        "cli.main()\n", encoding="utf-8")
+    run = subprocess.Popen([sys.executable, str(script)], cwd=ROOT,  # noqa: S603
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert run.stdout is not None and run.stdout.readline().strip() == "ready"
+        run.send_signal(signal.SIGTERM)
+        _, stderr = run.communicate(timeout=30)
+    finally:
+        if run.poll() is None:
+            run.kill()
+    assert run.returncode == 143
+    assert "clean-up cut short after 1 s" in stderr and "Traceback" not in stderr
