@@ -18,6 +18,7 @@ from builder.config.tracker import Recommendation
 from builder.config.wording import fill
 from builder.present import formatting as fmt
 from builder.present.cells import Cell, rag_cell
+from builder.present.chart_spec import ChartSpec
 from builder.present.dataset_columns import (
     arrow_glyph,
     heading_values,
@@ -37,22 +38,6 @@ class TableText:
     rows: tuple[tuple[Cell, ...], ...]
     description: str
     """What the table holds, for screen readers (w:tblDescription)."""
-
-
-@dataclass(frozen=True)
-class ChartSpec:
-    """A trend chart of one indicator: values as numbers (the drawing is render's job), every
-    label already text, and the alt text written from the data."""
-
-    key: str
-    title: str
-    labels: tuple[str, ...]
-    values: tuple[float | None, ...]
-    target: float | None
-    percent: bool
-    alt_text: str
-    target_label: str
-    """The legend of the target line (the layout's ``chart_target``)."""
 
 
 @dataclass(frozen=True)

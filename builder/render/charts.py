@@ -22,7 +22,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from builder.present.report_appendices import ChartSpec
+from builder.present.chart_spec import ChartSpec
 
 WIDTH_IN, HEIGHT_IN, DPI = 3.6, 2.1, 150
 STYLE_VERSION = "2"  # change when the drawing changes: cached charts are then redrawn

@@ -21,7 +21,8 @@ from builder.config.templates import DEFAULTS
 from builder.errors import RenderError
 from builder.inspection.docx_summary import summarize_docx
 from builder.present.cells import Cell
-from builder.present.report_appendices import ChartSpec, TableText
+from builder.present.chart_spec import ChartSpec
+from builder.present.report_appendices import TableText
 from builder.render import charts
 from builder.render.word_append import append_document
 from builder.render.word_common import document_from_template
