@@ -8,7 +8,9 @@ prints the summary of the build that made it and stops, before anything heavy is
 Importing builder (pandas, matplotlib, python-docx, pypdf ...) takes longer than a LibreOffice
 instance needs to start. For the commands that convert to PDF, the instances are started before
 those imports (:func:`builder.assemble.office.start_early`), so that they are ready when the
-first paper is; the command's LibreOffice session adopts them. Not when the command's cache
+first paper is; the command's LibreOffice session adopts them. The chart workers' fork server
+starts then too (:func:`builder.render.charts.start_server`: it imports matplotlib while the
+command imports the rest). Not when the command's cache
 already holds files: a rebuild may take every PDF from it, and LibreOffice then starts only
 when one is missing.
 """
@@ -23,6 +25,7 @@ from pathlib import Path
 from builder.assemble.office import start_early
 from builder.pipeline.cache import cache_folder, holds_files
 from builder.pipeline.up_to_date import BuildRequest, unchanged
+from builder.render.charts import start_server
 
 CONVERTING_COMMANDS = ("build", "pack")
 INSTANCES = 2
@@ -43,6 +46,7 @@ def main() -> None:
     converting = bool(args) and args[0] in CONVERTING_COMMANDS and "--help" not in args
     if converting and not _cache_filled(args):
         start_early(INSTANCES)
+        start_server()
     from builder.cli import main as cli_main  # noqa: PLC0415 - imported after the start, on purpose
 
     try:

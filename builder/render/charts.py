@@ -5,6 +5,11 @@ every chart costs the same and looks the same. Several charts are drawn by a poo
 processes (terminated with the block that uses them, so a stopped build leaves none behind); a
 handful are drawn in this process (a pool costs more than it saves). A chart's file
 name is a hash of its data and of the drawing code's version, so a folder of charts is a cache.
+
+The pool's workers are forked from a fork server (multiprocessing's ``forkserver``) that has
+imported matplotlib and built the figure once (:mod:`builder.render.chart_server`), so no
+worker pays for either; ``start_server`` starts it early (``builder build`` does, before its
+own imports, while a core would otherwise be idle).
 """
 
 from __future__ import annotations
@@ -13,6 +18,8 @@ import contextlib
 import hashlib
 import math
 import multiprocessing
+import multiprocessing.context
+import multiprocessing.forkserver
 import multiprocessing.pool
 import os
 import signal
@@ -33,6 +40,8 @@ TICK_STEPS = (2, 3, 4, 6, 12, 24, 60)
 a chart of ten years costs about what one of two does: drawing text is most of its cost)."""
 POOL_FROM = 8
 WORKERS = 2
+SERVER_MODULE = "builder.render.chart_server"
+"""Imported by the fork server before it forks any worker (see the module doc)."""
 STOP_SIGNALS = {signal.SIGTERM, signal.SIGINT}
 TERMINATE_SECONDS = 5.0
 LINE = "#1F4E79"
@@ -94,13 +103,28 @@ def _workers() -> Iterator[multiprocessing.pool.Pool]:
     pool.join()
 
 
+def start_server() -> None:
+    """Start the workers' fork server now (it imports matplotlib and builds the figure while
+    this process goes on); a pool made later forks its workers from it. It ends when this
+    process does."""
+    _context()
+    multiprocessing.forkserver.ensure_running()
+
+
+def _context() -> multiprocessing.context.ForkServerContext:
+    context = multiprocessing.get_context("forkserver")
+    assert isinstance(context, multiprocessing.context.ForkServerContext)
+    context.set_forkserver_preload([SERVER_MODULE])
+    return context
+
+
 def _pool() -> multiprocessing.pool.Pool:
-    """The chart workers. Stop signals are held while they are forked: one arriving mid-fork
-    would otherwise reach a worker still running the build's handler, or be swallowed by a
-    fork hook in the build; it is delivered once the pool is made."""
+    """The chart workers, forked by the fork server. Stop signals are held while the pool is
+    made: one arriving meanwhile would otherwise reach a worker before its handlers are set,
+    or be swallowed half-way; it is delivered once the pool is made."""
     held = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
     try:
-        return multiprocessing.Pool(WORKERS, initializer=_worker_signals)
+        return _context().Pool(WORKERS, initializer=_worker_signals)
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
@@ -114,14 +138,15 @@ def _worker_signals() -> None:
 
 
 def _draw_job(job: tuple[ChartSpec, Path]) -> None:
-    _painter().draw(*job)
+    painter().draw(*job)
 
 
 _PAINTERS: list[_Painter] = []
 
 
-def _painter() -> _Painter:
-    """One painter per process: a figure is built once and reused for every chart."""
+def painter() -> _Painter:
+    """One painter per process: a figure is built once and reused for every chart (a worker
+    inherits the fork server's)."""
     if not _PAINTERS:
         _PAINTERS.append(_Painter())
     return _PAINTERS[0]
@@ -149,6 +174,11 @@ class _Painter:
         ax.grid(axis="y", linewidth=0.4, color="#CCCCCC")
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
+
+    def warm(self) -> None:
+        """Draw the empty figure once: fonts and the text layout are loaded for every chart
+        after."""
+        self.canvas.draw()  # type: ignore[no-untyped-call]
 
     def draw(self, spec: ChartSpec, path: Path) -> None:
         ax = self.ax

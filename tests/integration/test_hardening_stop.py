@@ -100,15 +100,16 @@ def children_of(pid: int) -> list[int]:
 
 
 def chart_workers(build: int) -> list[int]:
-    """The build's chart-pool workers: children running its own program (builder.cli)."""
+    """The build's chart-pool workers: the processes its chart workers' fork server (a child
+    of the build running multiprocessing's fork server) has forked."""
     workers = []
     for child in children_of(build):
         try:
             line = Path(f"/proc/{child}/cmdline").read_bytes()
         except OSError:
             continue
-        if b"builder.cli" in line:
-            workers.append(child)
+        if b"multiprocessing.forkserver" in line:
+            workers += children_of(child)
     return workers
 
 
