@@ -43,11 +43,12 @@ from builder.pipeline.packs import (
 )
 from builder.pipeline.parted import convert_in_parts
 from builder.pipeline.progress import Quiet, Reporter, Timer
-from builder.pipeline.reports import PARTS, build_reports
+from builder.pipeline.reports import PARTS, build_reports, dataset_charts
 from builder.pipeline.supplied import supplied_papers
 from builder.pipeline.up_to_date import BUILD_KEY, BuildRequest, build_key, input_entries
 from builder.present.dataset import dataset_table
 from builder.present.revisions import revision_facts
+from builder.render.charts import drawn_ahead
 from builder.render.dataset_file import write_dataset
 
 POLL_SECONDS = 0.02
@@ -192,19 +193,11 @@ def render_and_convert(checked: CheckedMeeting, office: Converter, work: Path, t
                        ready_pdfs: ReadyPdfs | None = None) -> Papers:
     """Render the deck, the pack's own documents and the reports (or take ``ready`` ones), each
     handed to LibreOffice as soon as it exists (the deck converts while the reports render, a
-    report's parts while its combined file is made), then wait for the PDFs. Whatever nothing
-    that shapes it changed is reused from ``cache``."""
+    report's parts while its combined file is made), then wait for the PDFs. The reports'
+    charts are drawn meanwhile, from the start.
+    Whatever nothing that shapes it changed is reused from ``cache``."""
     inputs = checked.inputs
     conversions = []
-    deck = ready.deck if ready else None
-    if inputs.deck is not None and checked.deck_model is not None and ready is None:
-        with timer("deck"):
-            deck = build_deck(inputs.deck, checked.deck_model, work / "deck", cache)
-    if deck is not None:
-        conversions.append(convert_in_parts(office, [deck], work / "pdf-deck"))
-    with timer("pack documents"):
-        own = render_pack_documents(inputs, work / "pack", cache)
-    conversions.append(office.submit(own.all(), work / "pdf-pack"))
 
     def convert(papers: Sequence[ReportParts]) -> None:
         """Every part of ``papers`` into one folder (the agenda items' names do not clash)."""
@@ -212,13 +205,27 @@ def render_and_convert(checked: CheckedMeeting, office: Converter, work: Path, t
                                               if a.source is not None]
         conversions.append(convert_in_parts(office, sources, work / "pdf-reports"))
 
-    if ready is not None:
-        reports = ready.reports
-        convert(reports)
-    else:
-        with timer("reports"):
-            reports = build_reports(inputs, work / "reports", checked.model, cache=cache,
-                                    on_parts=lambda r: convert([r]))
+    charts = cache.charts if cache is not None else work / "charts"
+    specs = dataset_charts(inputs, checked.model) if ready is None else ()
+    with drawn_ahead(specs, charts) as charts_drawn:
+        deck = ready.deck if ready else None
+        if inputs.deck is not None and checked.deck_model is not None and ready is None:
+            with timer("deck"):
+                deck = build_deck(inputs.deck, checked.deck_model, work / "deck", cache)
+        if deck is not None:
+            conversions.append(convert_in_parts(office, [deck], work / "pdf-deck"))
+        with timer("pack documents"):
+            own = render_pack_documents(inputs, work / "pack", cache)
+        conversions.append(office.submit(own.all(), work / "pdf-pack"))
+        if ready is not None:
+            reports = ready.reports
+            convert(reports)
+        else:
+            with timer("reports"):
+                reports = build_reports(inputs, work / "reports", checked.model,
+                                        chart_cache=charts,
+                                        cache=cache, on_parts=lambda r: convert([r]),
+                                        charts_drawn=charts_drawn)
     convert(supplied := supplied_papers(inputs.loaded, work / "supplied"))
     with timer("conversion"):
         pdf = _collect(conversions, ready_pdfs, frozenset(own.all()))

@@ -33,6 +33,7 @@ from builder.pipeline.agenda import ReportItem, report_items
 from builder.pipeline.cache import Cache, cache_key, cached
 from builder.pipeline.inputs import MeetingInputs
 from builder.present import report_appendices as pa
+from builder.present.chart_spec import ChartSpec
 from builder.present.report_context import Strings, report_context, text_context
 from builder.render.word_common import CoreProperties, drop_footers
 from builder.render.word_dataset import render_dataset
@@ -47,7 +48,8 @@ PARTS = "parts"
 def build_reports(inputs: MeetingInputs, out_dir: Path, model: ReportModel | None,
                   only: int | None = None, chart_cache: Path | None = None,
                   cache: Cache | None = None,
-                  on_parts: Callable[[ReportParts], object] | None = None
+                  on_parts: Callable[[ReportParts], object] | None = None,
+                  charts_drawn: Callable[[], object] | None = None
                   ) -> tuple[ReportParts, ...]:
     """Render every report item (or agenda item ``only``) into ``out_dir``; see module doc.
 
@@ -56,7 +58,9 @@ def build_reports(inputs: MeetingInputs, out_dir: Path, model: ReportModel | Non
     ``cache``'s charts, else into a temporary folder. With ``cache``, every document is taken
     from it when what shapes it is what it was made from (:class:`_Document`). ``on_parts``
     is given each report's parts as soon as they are written, before the combined
-    ``item-NN-<slug>.docx`` is (a build starts converting them)."""
+    ``item-NN-<slug>.docx`` is (a build starts converting them). ``charts_drawn`` waits for
+    charts drawn ahead (:func:`dataset_charts`, :func:`builder.render.charts.drawn_ahead`)
+    into ``chart_cache``; it is called before a dataset appendix is rendered."""
     loaded = inputs.loaded
     items = report_items(loaded, only)
     period = model.period if model is not None else _configured_period(inputs)
@@ -65,8 +69,24 @@ def build_reports(inputs: MeetingInputs, out_dir: Path, model: ReportModel | Non
     with tempfile.TemporaryDirectory(prefix="builder-reports-") as scratch:
         charts = chart_cache or (cache.charts if cache is not None else Path(scratch))
         builder = _ReportBuilder(inputs, parts_dir, model, period, charts, cache,
-                                 Path(scratch) / "with-footers")
+                                 Path(scratch) / "with-footers", charts_drawn)
         return tuple(builder.build(r, out_dir, on_parts) for r in items)
+
+
+def dataset_charts(inputs: MeetingInputs, model: ReportModel | None
+                   ) -> tuple[ChartSpec, ...]:
+    """The trend charts of every dataset appendix of the meeting's reports, for a build to
+    draw while it renders the deck and the pack's documents."""
+    if model is None:
+        return ()
+    specs: list[ChartSpec] = []
+    for r in report_items(inputs.loaded):
+        assert r.item.report is not None
+        for a in r.item.report.appendices:
+            if a.kind == "dataset" and a.charts:
+                text = pa.dataset_text(model, "", True, a.layout.resolve())
+                specs += (spec for theme in text.themes for spec in theme.charts)
+    return tuple(specs)
 
 
 def _configured_period(inputs: MeetingInputs) -> Month | None:
@@ -97,11 +117,12 @@ class _ReportBuilder:
 
     def __init__(self, inputs: MeetingInputs, parts_dir: Path, model: ReportModel | None,
                  period: Month | None, charts_dir: Path, cache: Cache | None,
-                 footered_dir: Path) -> None:
+                 footered_dir: Path, charts_drawn: Callable[[], object] | None) -> None:
         self.inputs, self.loaded = inputs, inputs.loaded
         self.template, self.parts_dir = inputs.templates.report, parts_dir
         self.model, self.period, self.charts_dir = model, period, charts_dir
         self.cache, self.footered_dir = cache, footered_dir
+        self.charts_drawn = charts_drawn
         footered_dir.mkdir(parents=True, exist_ok=True)
         self.template_sha = sha256(self.template)
         self.created = dt.datetime.combine(self.loaded.meeting.issue_date, dt.time(9, 0))
@@ -214,6 +235,8 @@ class _ReportBuilder:
     def _render_dataset(self, text: pa.DatasetText, core: CoreProperties, out: Path) -> None:
         from builder.render.charts import draw_charts  # noqa: PLC0415 - matplotlib: on a miss only
         specs = [spec for theme in text.themes for spec in theme.charts]
+        if self.charts_drawn is not None:
+            self.charts_drawn()
         render_dataset(self.template, text, draw_charts(specs, self.charts_dir), core, out)
 
     def _path(self, appendix: Appendix) -> Path:

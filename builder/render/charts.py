@@ -24,7 +24,7 @@ import multiprocessing.pool
 import os
 import signal
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from PIL import Image
@@ -69,17 +69,40 @@ def default_cache_dir() -> Path:
 
 def draw_charts(specs: Sequence[ChartSpec], out_dir: Path) -> dict[str, Path]:
     """Draw every chart not already in ``out_dir``; returns the PNG of each indicator key."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    jobs = [(spec, out_dir / chart_name(spec)) for spec in specs]
-    todo = list({path: (spec, path) for spec, path in jobs if not path.exists()}.values())
+    todo = _todo(specs, out_dir)
     if len(todo) >= POOL_FROM:
         # leaving the block ends the workers, also when a stop signal unwinds it
         with _workers() as pool:
-            pool.map(_draw_job, todo, chunksize=max(1, len(todo) // (4 * WORKERS)))
+            pool.map(_draw_job, todo, chunksize=_chunk(todo))
     else:
         for job in todo:
             _draw_job(job)
-    return {spec.key: path for spec, path in jobs}
+    return {spec.key: out_dir / chart_name(spec) for spec in specs}
+
+
+@contextlib.contextmanager
+def drawn_ahead(specs: Sequence[ChartSpec], out_dir: Path) -> Iterator[Callable[[], object]]:
+    """Start drawing the charts of ``specs`` not already in ``out_dir`` in the workers while
+    the block does other work; the block gets a function that waits until they are drawn
+    (``draw_charts`` then finds them). Leaving the block waits for them too, or ends the
+    workers when it is unwound. A handful are left to ``draw_charts``."""
+    todo = _todo(specs, out_dir)
+    if len(todo) < POOL_FROM:
+        yield lambda: None
+        return
+    with _workers() as pool:
+        yield pool.map_async(_draw_job, todo, chunksize=_chunk(todo)).get
+
+
+def _todo(specs: Sequence[ChartSpec], out_dir: Path) -> list[tuple[ChartSpec, Path]]:
+    """The charts of ``specs`` not drawn into ``out_dir`` yet, each once."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    jobs = ((spec, out_dir / chart_name(spec)) for spec in specs)
+    return list({path: (spec, path) for spec, path in jobs if not path.exists()}.values())
+
+
+def _chunk(todo: Sequence[object]) -> int:
+    return max(1, len(todo) // (4 * WORKERS))
 
 
 @contextlib.contextmanager

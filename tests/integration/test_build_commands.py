@@ -59,7 +59,8 @@ def stand_in_reports(papers: Path, corrupt: int | None) -> object:
     def reports(inputs: MeetingInputs, out_dir: Path, model: ReportModel | None = None,
                 only: int | None = None, chart_cache: Path | None = None,
                 cache: Cache | None = None,
-                on_parts: Callable[[ReportParts], object] | None = None
+                on_parts: Callable[[ReportParts], object] | None = None,
+                charts_drawn: Callable[[], object] | None = None
                 ) -> tuple[ReportParts, ...]:
         def paper(name: str, text: str) -> Path:
             return small_word(papers / f"{name}.docx", text)

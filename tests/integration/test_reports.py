@@ -18,7 +18,8 @@ from builder.cli import main
 from builder.inspection.docx_summary import DocxSummary, summarize_docx
 from builder.parts import ReportParts
 from builder.pipeline.checked import check_meeting
-from builder.pipeline.reports import build_reports
+from builder.pipeline.reports import build_reports, dataset_charts
+from builder.render.charts import chart_name, draw_charts
 from tests.conftest import CONFIG, FIXTURES, OUTSIDE
 from tests.golden_support import assert_matches_golden
 
@@ -424,3 +425,18 @@ class DescribeInLibreOffice:
         assert "Scrutiny Monitoring – 23 November 2023" in text
         assert reader.metadata is not None
         assert reader.metadata.title == "Monitoring Scrutiny Recommendations"
+
+
+def it_lists_ahead_every_chart_the_dataset_appendix_draws(tmp_path: Path) -> None:
+    """A build draws ``dataset_charts`` ahead: rendering the reports then draws none more."""
+    checked = check_meeting(SAMPLE, allow_outside=OUTSIDE)
+    specs = dataset_charts(checked.inputs, checked.model)
+    charts = tmp_path / "charts"
+    draw_charts(specs, charts)
+    ahead = sorted(p.name for p in charts.iterdir())
+    waited: list[bool] = []
+    build_reports(checked.inputs, tmp_path / "out", checked.model, chart_cache=charts,
+                  charts_drawn=lambda: waited.append(True))
+    assert sorted(p.name for p in charts.iterdir()) == ahead
+    assert len(ahead) == len({chart_name(s) for s in specs}) > 0  # a chart in two themes: once
+    assert waited == [True]  # once, for the one dataset appendix

@@ -175,6 +175,19 @@ class DescribeCharts:
         assert sorted(paths) == ["k0", "k1", "k2"]
         assert all(p.is_file() for p in paths.values())
 
+    def it_draws_charts_ahead_for_a_later_draw_to_find(self, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setattr(charts, "POOL_FROM", 2)
+        specs = [ChartSpec(f"k{n}", f"Indicator {n}", ("a", "b"), (n, n + 1.0), None, True, "",
+                           "Target")
+                 for n in range(3)]
+        with charts.drawn_ahead(specs, tmp_path) as drawn:
+            drawn()
+            made = {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()}
+            paths = charts.draw_charts(specs, tmp_path)
+        assert sorted(made) == sorted(p.name for p in paths.values())
+        assert {p.name: p.stat().st_mtime_ns for p in paths.values()} == made  # not redrawn
+
     @pytest.mark.parametrize(("months", "step"), [(3, 2), (25, 2), (26, 2), (27, 3), (40, 4),
                                                   (60, 6), (120, 12), (240, 24)])
     def it_labels_every_other_month_or_fewer_of_a_long_series(self, months: int, step: int
