@@ -88,7 +88,8 @@ class Cache:
 
     @property
     def charts(self) -> Path:
-        """The folder of charts (their names hash their data: see ``render.charts``)."""
+        """The folder of charts (their names hash their data, each is sealed with the hash of its
+        bytes: see ``render.charts``)."""
         return self.root / CHARTS
 
     def _entry(self, key: str) -> Path:

@@ -4,7 +4,9 @@ No pyplot state, no ``tight_layout``/``bbox_inches``: a fixed figure size and fi
 every chart costs the same and looks the same. Several charts are drawn by a pool of two
 processes (terminated with the block that uses them, so a stopped build leaves none behind); a
 handful are drawn in this process (a pool costs more than it saves). A chart's file
-name is a hash of its data and of the drawing code's version, so a folder of charts is a cache.
+name is a hash of its data and of the drawing code's version, so a folder of charts is a cache;
+each chart is sealed with the hash of its bytes, and one whose seal does not match is drawn
+again, never used.
 
 The pool's workers are forked from a fork server (multiprocessing's ``forkserver``) that has
 imported matplotlib and built the figure once (:mod:`builder.render.chart_server`), so no
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import math
 import multiprocessing
 import multiprocessing.context
@@ -98,7 +101,24 @@ def _todo(specs: Sequence[ChartSpec], out_dir: Path) -> list[tuple[ChartSpec, Pa
     """The charts of ``specs`` not drawn into ``out_dir`` yet, each once."""
     out_dir.mkdir(parents=True, exist_ok=True)
     jobs = ((spec, out_dir / chart_name(spec)) for spec in specs)
-    return list({path: (spec, path) for spec, path in jobs if not path.exists()}.values())
+    return list({path: (spec, path) for spec, path in jobs if not sealed(path)}.values())
+
+
+def sealed(path: Path) -> bool:
+    """The chart at ``path`` is the one its seal (``<name>.sha256``, written once the chart
+    was) describes: drawn whole, by this code, under this name. A truncated or altered file, a
+    foreign one (another chart's file and seal copied under this name) or one without a seal
+    is not, and is drawn again."""
+    try:
+        name, digest = _seal(path).read_text(encoding="ascii").split()
+        data = path.read_bytes()
+    except (OSError, ValueError, UnicodeDecodeError):
+        return False
+    return name == path.name and hashlib.sha256(data).hexdigest() == digest
+
+
+def _seal(path: Path) -> Path:
+    return path.with_name(f"{path.name}.sha256")
 
 
 def _chunk(todo: Sequence[object]) -> int:
@@ -227,10 +247,19 @@ class _Painter:
         ax.yaxis.set_major_formatter("{x:.0f}%" if spec.percent else "{x:,.0f}")
         self.canvas.draw()  # type: ignore[no-untyped-call]
         rgba = self.canvas.buffer_rgba()  # type: ignore[no-untyped-call]
-        partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        png = io.BytesIO()
         Image.frombuffer("RGBA", self.canvas.get_width_height(), rgba, "raw", "RGBA", 0, 1) \
-            .convert("RGB").save(partial, format="PNG", compress_level=1)
-        os.replace(partial, path)  # a cached chart is whole or absent
+            .convert("RGB").save(png, format="PNG", compress_level=1)
+        data = png.getvalue()
+        # each file whole or absent; the seal last, so that a chart without one is redrawn
+        _replace(path, data)
+        _replace(_seal(path), f"{path.name} {hashlib.sha256(data).hexdigest()}\n".encode())
+
+
+def _replace(path: Path, data: bytes) -> None:
+    partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    partial.write_bytes(data)
+    os.replace(partial, path)
 
 
 def _wrap(title: str, width: int = 58) -> str:

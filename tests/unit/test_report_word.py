@@ -175,6 +175,23 @@ class DescribeCharts:
         assert sorted(paths) == ["k0", "k1", "k2"]
         assert all(p.is_file() for p in paths.values())
 
+    @pytest.mark.parametrize("damage", ["truncated", "foreign", "unsealed"])
+    def it_draws_again_a_chart_that_is_not_what_its_seal_says(self, tmp_path: Path,
+                                                              damage: str) -> None:
+        first = charts.draw_charts([self.spec()], tmp_path)["contacts"]
+        whole = first.read_bytes()
+        if damage == "truncated":
+            first.write_bytes(whole[: len(whole) // 2])
+        elif damage == "foreign":  # another chart's file and seal filed under this name
+            other = charts.draw_charts([self.spec("Another indicator")], tmp_path)["contacts"]
+            first.write_bytes(other.read_bytes())
+            Path(f"{first}.sha256").write_bytes(Path(f"{other}.sha256").read_bytes())
+        else:
+            Path(f"{first}.sha256").unlink()
+        assert not charts.sealed(first)
+        again = charts.draw_charts([self.spec()], tmp_path)["contacts"]
+        assert again == first and again.read_bytes() == whole and charts.sealed(again)
+
     def it_draws_charts_ahead_for_a_later_draw_to_find(self, tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(charts, "POOL_FROM", 2)
@@ -183,7 +200,7 @@ class DescribeCharts:
                  for n in range(3)]
         with charts.drawn_ahead(specs, tmp_path) as drawn:
             drawn()
-            made = {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()}
+            made = {p.name: p.stat().st_mtime_ns for p in tmp_path.glob("*.png")}
             paths = charts.draw_charts(specs, tmp_path)
         assert sorted(made) == sorted(p.name for p in paths.values())
         assert {p.name: p.stat().st_mtime_ns for p in paths.values()} == made  # not redrawn
