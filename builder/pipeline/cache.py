@@ -7,6 +7,9 @@ builder's own code (:func:`builder_fingerprint`). The entry is the file plus a s
 the key and the sha256 of the file's bytes; a read checks both, so a corrupt, truncated or
 foreign entry is dropped and rebuilt, never used. Writes are atomic (a temporary file renamed),
 so an interrupted run leaves no half entry that looks whole.
+
+The store is bounded: after a build, :meth:`Cache.prune` removes the entries (and charts) used
+longest ago until the store is under ``LIMIT_BYTES``, never one this run used or made.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import os
 import shutil
 import sys
 import sysconfig
+import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -28,10 +32,13 @@ from builder.assemble.manifest import sha256
 from builder.assemble.office import find_soffice
 from builder.errors import AssemblyError
 from builder.outputs import atomic_file
+from builder.render.charts import SEAL
 
 CACHE_FOLDER = ".builder-cache"
 CHARTS = "charts"
 SIDECAR = ".json"
+LIMIT_BYTES = 1 << 30
+"""What the store may hold after a build: 1 GiB, about 45 builds of the sample meeting."""
 
 
 @functools.cache
@@ -85,6 +92,8 @@ class Cache:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.reused: list[str] = []
+        self.opened = time.time()
+        """When this run opened the store: what was used since is in use."""
 
     @property
     def charts(self) -> Path:
@@ -112,7 +121,12 @@ class Cache:
             self._drop(entry, sidecar)
             return False
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(entry, target)
+        try:  # another run may prune it meanwhile
+            shutil.copyfile(entry, target)
+            os.utime(sidecar)  # used now: pruned last
+        except OSError:
+            target.unlink(missing_ok=True)
+            return False
         if sha256(target) != meta["sha256"]:  # changed while being copied
             target.unlink()
             return False
@@ -129,6 +143,42 @@ class Cache:
         with atomic_file(entry.with_name(entry.name + SIDECAR)) as tmp:
             tmp.write_text(json.dumps({"key": key, "sha256": digest, "name": source.name}),
                            encoding="utf-8")
+
+    def prune(self, limit: int = LIMIT_BYTES) -> int:
+        """Remove the entries and charts used longest ago (by their sidecar's or seal's time:
+        written when made, touched when used) until the store holds at most ``limit`` bytes,
+        but none used or made since this run opened it; the number removed."""
+        items = sorted(self._items(), key=lambda item: item[0])
+        total = sum(size for _used, size, _paths in items)
+        removed = 0
+        for used, size, paths in items:
+            if total <= limit or used >= self.opened:
+                break
+            for path in paths:  # the sidecar or seal first: never an entry that looks whole
+                path.unlink(missing_ok=True)
+            total -= size
+            removed += 1
+        return removed
+
+    def _items(self) -> list[tuple[float, int, tuple[Path, Path]]]:
+        """(last used, bytes, (sidecar or seal, file)) of every entry and chart."""
+        pairs = [(entry.with_name(entry.name + SIDECAR), entry)
+                 for entry in (self.root / "files").glob("*/*") if entry.suffix != SIDECAR]
+        pairs += [(chart.with_name(chart.name + SEAL), chart)
+                  for chart in self.charts.glob("*.png")]
+        items = []
+        for mark, path in pairs:
+            try:
+                size = path.stat().st_size
+            except OSError:  # removed meanwhile
+                continue
+            try:
+                marked = mark.stat()
+                used, size = marked.st_mtime, size + marked.st_size
+            except OSError:  # no sidecar or seal: not whole, the first to go
+                used = 0.0
+            items.append((used, size, (mark, path)))
+        return items
 
     @staticmethod
     def _drop(entry: Path, sidecar: Path) -> None:

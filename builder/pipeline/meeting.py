@@ -111,6 +111,8 @@ def build_meeting(meeting_yaml: Path, out_dir: Path, reporter: Reporter | None =
         outputs = tuple(sorted(out_dir / p.name for p in stage.iterdir()))
         seconds = {**timer.seconds, **office_seconds(office)}
     drop_stale_exempt_pack(pack, out_dir)
+    if cache is not None:
+        cache.prune()
     return BuildResult(out_dir, outputs, pack.moved(stage, out_dir), seconds, warnings,
                        tuple(r["text"] for r in revisions), acknowledged)
 
@@ -132,6 +134,8 @@ def build_packs(meeting_yaml: Path, out_dir: Path, reporter: Reporter | None = N
         papers = render_and_convert(checked, office, work, timer, ready, cache, pdfs)
         pack = assemble_packs(checked.inputs, papers, office, work, stage, timer, cache, pdfs)
     drop_stale_exempt_pack(pack, out_dir)
+    if cache is not None:
+        cache.prune()
     return dataclasses.replace(pack.moved(stage, out_dir), reused=ready is not None)
 
 

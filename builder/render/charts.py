@@ -43,6 +43,8 @@ TICK_STEPS = (2, 3, 4, 6, 12, 24, 60)
 a chart of ten years costs about what one of two does: drawing text is most of its cost)."""
 POOL_FROM = 8
 WORKERS = 2
+SEAL = ".sha256"
+"""A chart's seal is its file name with this added (see :func:`sealed`)."""
 SERVER_MODULE = "builder.render.chart_server"
 """Imported by the fork server before it forks any worker (see the module doc)."""
 STOP_SIGNALS = {signal.SIGTERM, signal.SIGINT}
@@ -98,10 +100,18 @@ def drawn_ahead(specs: Sequence[ChartSpec], out_dir: Path) -> Iterator[Callable[
 
 
 def _todo(specs: Sequence[ChartSpec], out_dir: Path) -> list[tuple[ChartSpec, Path]]:
-    """The charts of ``specs`` not drawn into ``out_dir`` yet, each once."""
+    """The charts of ``specs`` not drawn into ``out_dir`` yet, each once; those drawn are
+    marked used now (a bounded cache removes those used longest ago first)."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    jobs = ((spec, out_dir / chart_name(spec)) for spec in specs)
-    return list({path: (spec, path) for spec, path in jobs if not sealed(path)}.values())
+    todo: dict[Path, tuple[ChartSpec, Path]] = {}
+    for spec in specs:
+        path = out_dir / chart_name(spec)
+        if not sealed(path):
+            todo[path] = (spec, path)
+        else:
+            with contextlib.suppress(OSError):
+                os.utime(_seal(path))
+    return list(todo.values())
 
 
 def sealed(path: Path) -> bool:
@@ -118,7 +128,7 @@ def sealed(path: Path) -> bool:
 
 
 def _seal(path: Path) -> Path:
-    return path.with_name(f"{path.name}.sha256")
+    return path.with_name(path.name + SEAL)
 
 
 def _chunk(todo: Sequence[object]) -> int:

@@ -4,6 +4,7 @@ or foreign entry is never handed out."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from builder.pipeline.cache import Cache, cache_folder, cache_key
@@ -65,3 +66,38 @@ class DescribeCacheFolder:
         assert cache_folder(out, None, off=False) == tmp_path / ".builder-cache"
         assert cache_folder(out, tmp_path / "mine", off=False) == tmp_path / "mine"
         assert cache_folder(out, tmp_path / "mine", off=True) is None
+
+
+class DescribePruning:
+    def it_removes_what_was_used_longest_ago_until_under_the_limit(self, tmp_path: Path
+                                                                   ) -> None:
+        cache = Cache(tmp_path / "cache")
+        keys = []
+        for n, used in enumerate((300.0, 100.0, 200.0)):  # seconds before the run opened
+            source = tmp_path / f"made-{n}.pdf"
+            source.write_bytes(b"x" * 1000)
+            keys.append(cache_key({"kind": "pdf", "n": n}))
+            cache.store(keys[-1], source)
+            sidecar = next((cache.root / "files").rglob(keys[-1] + ".json"))
+            os.utime(sidecar, (cache.opened - used, cache.opened - used))
+
+        assert cache.prune(limit=1500) == 2  # the two used longest ago (1 kB and a sidecar each)
+        assert [cache.fetch(k, tmp_path / "x") for k in keys] == [False, True, False]
+
+    def it_keeps_what_this_run_used_even_over_the_limit(self, tmp_path: Path) -> None:
+        cache, key, _ = stored(tmp_path)
+
+        assert cache.fetch(key, tmp_path / "x")
+        assert cache.prune(limit=0) == 0
+        assert Cache(cache.root).fetch(key, tmp_path / "y")
+
+    def it_counts_charts_and_removes_an_unsealed_one_first(self, tmp_path: Path) -> None:
+        cache, key, _ = stored(tmp_path)
+        cache.charts.mkdir(parents=True)
+        (cache.charts / "chart-a.png").write_bytes(b"png" * 100)  # no seal: not whole
+        later = Cache(cache.root)
+        later.opened += 10  # a later run, with nothing used yet
+
+        assert later.prune(limit=50) == 2
+        assert not (cache.charts / "chart-a.png").exists()
+        assert not later.fetch(key, tmp_path / "x")
