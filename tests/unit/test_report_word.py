@@ -147,6 +147,11 @@ class DescribeCharts:
         return ChartSpec("contacts", title, ("Sep-23", "Oct-23", "Nov-23"),
                          (1532.0, None, 1922.0), 1800.0, False, "Line chart: ...", "Target")
 
+    def several(self) -> list[ChartSpec]:
+        return [ChartSpec(f"k{n}", f"Indicator {n}", ("a", "b"), (n, n + 1.0), None, True, "",
+                          "Target")
+                for n in range(3)]
+
     def it_draws_an_rgb_png_of_fixed_size(self, tmp_path: Path) -> None:
         paths = charts.draw_charts([self.spec()], tmp_path)
         with Image.open(paths["contacts"]) as image:
@@ -168,9 +173,7 @@ class DescribeCharts:
     def it_draws_many_charts_with_a_pool(self, tmp_path: Path,
                                         monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(charts, "POOL_FROM", 2)
-        specs = [ChartSpec(f"k{n}", f"Indicator {n}", ("a", "b"), (n, n + 1.0), None, True, "",
-                           "Target")
-                 for n in range(3)]
+        specs = self.several()
         paths = charts.draw_charts(specs, tmp_path)
         assert sorted(paths) == ["k0", "k1", "k2"]
         assert all(p.is_file() for p in paths.values())
@@ -195,9 +198,7 @@ class DescribeCharts:
     def it_draws_charts_ahead_for_a_later_draw_to_find(self, tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(charts, "POOL_FROM", 2)
-        specs = [ChartSpec(f"k{n}", f"Indicator {n}", ("a", "b"), (n, n + 1.0), None, True, "",
-                           "Target")
-                 for n in range(3)]
+        specs = self.several()
         with charts.drawn_ahead(specs, tmp_path) as drawn:
             drawn()
             made = {p.name: p.stat().st_mtime_ns for p in tmp_path.glob("*.png")}
