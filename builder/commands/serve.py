@@ -1,17 +1,18 @@
-"""``builder serve``: the officers' web app on this machine (``builder.web``)."""
+"""``builder serve``: the officers' web app on this machine (``builder.web``). The web stack is
+imported only when the app starts: every other command leaves it alone."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from builder.commands.common import out
 from builder.errors import ConfigError, Problem
-from builder.web import engine
-from builder.web.app import LOCAL_HOSTS, Settings, create_app
-from builder.web.builds import Builds
+
+if TYPE_CHECKING:
+    from builder.web.app import Settings
 
 MAX_TOKEN_BYTES = 4_096
 
@@ -35,6 +36,7 @@ def secret(password: str | None, token_file: Path | None) -> str | None:
 def settings_for(config_dir: Path, host: str, password: str | None, token_file: Path | None
                  ) -> Settings:
     """Settings for ``builder serve``: any host but this machine needs a password."""
+    from builder.web.app import LOCAL_HOSTS, Settings  # noqa: PLC0415 - the web stack: here only
     if not (config_dir / "meetings").is_dir():
         raise ConfigError(f"{config_dir}: not a config folder",
                           [Problem(str(config_dir), "", "has no meetings/ folder",
@@ -60,6 +62,10 @@ def serve(config_dir: Annotated[Path, typer.Argument(
           ) -> None:
     """Start the officers' web app: meetings, data uploads, builds, downloads and checks."""
     import uvicorn
+
+    from builder.web import engine  # noqa: PLC0415 - the web stack: here only
+    from builder.web.app import create_app  # noqa: PLC0415
+    from builder.web.builds import Builds  # noqa: PLC0415
 
     settings = settings_for(config_dir, host, password, token_file)
     shown = f"[{host}]" if ":" in host else host
