@@ -10,9 +10,11 @@ instance needs to start. For the commands that convert to PDF, the instances are
 those imports (:func:`builder.assemble.office.start_early`), so that they are ready when the
 first paper is; the command's LibreOffice session adopts them. The chart workers' fork server
 starts then too (:func:`builder.render.charts.start_server`: it imports matplotlib while the
-command imports the rest). Not when the command's cache
-already holds files: a rebuild may take every PDF from it, and LibreOffice then starts only
-when one is missing.
+command imports the rest). When the command's cache already holds files, one instance only:
+the build is not up to date, so something changed and most likely one paper needs converting
+(an edited sentence), and that one is ready when it is; the session starts the second then.
+A rebuild that takes every PDF from the cache (into a fresh output folder) stops that
+instance unused.
 """
 
 from __future__ import annotations
@@ -47,6 +49,8 @@ def main() -> None:
     if converting and not _cache_filled(args):
         start_early(INSTANCES)
         start_server()
+    elif converting:  # not up to date, so something changed: most likely a paper to convert
+        start_early(1)
     from builder.cli import main as cli_main  # noqa: PLC0415 - imported after the start, on purpose
 
     try:
