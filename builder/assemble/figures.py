@@ -27,7 +27,7 @@ from defusedxml import ElementTree
 from pikepdf import Array, Dictionary, Name, Pdf
 
 from builder.inspection.docx_summary import summarize_docx
-from builder.inspection.pdf_structure import kids, standard_role, structure_nodes
+from builder.inspection.pdf_structure import kids, role_names, standard, structure_nodes
 
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -72,7 +72,8 @@ def repair_figures(pdf: Pdf, alt_texts: Callable[[], Sequence[str]]) -> None:
     root = pdf.Root.get("/StructTreeRoot")
     if not isinstance(root, Dictionary):
         return
-    figures = [e for e, _parent in structure_nodes(root) if standard_role(e, root) == "/Figure"]
+    names = role_names(root)
+    figures = [e for e, _parent in structure_nodes(root) if standard(e.S, names) == "/Figure"]
     if not figures:
         return
     parents = _parent_arrays(root)

@@ -50,17 +50,17 @@ def elements(pdf: Pdf) -> list[Element]:
     root = pdf.Root.get("/StructTreeRoot")
     if not isinstance(root, Dictionary):
         return []
-    role_map = root.get("/RoleMap", Dictionary())
+    names = role_names(root)
     pages = {page.obj.objgen: n for n, page in enumerate(pdf.pages)}
     found: list[Element] = []
     roles: dict[tuple[int, int], str] = {}
-    for node, parent in structure_nodes(root):
-        role = _standard(node.S, role_map)
+    for node, parent, children in _nodes(root):
+        role = standard(node.S, names)
         roles[node.objgen] = role
         page = node.get("/Pg")
         found.append(Element(
             role, _text(node.get("/Alt")) or _text(node.get("/ActualText")),
-            any(_is_content(kid) for kid in kids(node)),
+            any(_is_content(kid) for kid in children),
             pages.get(page.objgen) if isinstance(page, Dictionary) else None,
             _text(node.get("/T")), roles.get(parent.objgen, "") if parent is not None else ""))
     return found
@@ -69,7 +69,13 @@ def elements(pdf: Pdf) -> list[Element]:
 def structure_nodes(root: Dictionary) -> list[tuple[Dictionary, Dictionary | None]]:
     """(element, its parent element or None) for every structure element under ``root``,
     depth first in reading order, each once."""
-    found: list[tuple[Dictionary, Dictionary | None]] = []
+    return [(node, parent) for node, parent, _kids in _nodes(root)]
+
+
+def _nodes(root: Dictionary
+           ) -> list[tuple[Dictionary, Dictionary | None, list[pikepdf.Object]]]:
+    """:func:`structure_nodes`, each with its kids (read once)."""
+    found: list[tuple[Dictionary, Dictionary | None, list[pikepdf.Object]]] = []
     seen: set[tuple[int, int]] = set()
     stack: list[tuple[pikepdf.Object, Dictionary | None]] = [
         (kid, None) for kid in reversed(kids(root))]
@@ -81,8 +87,9 @@ def structure_nodes(root: Dictionary) -> list[tuple[Dictionary, Dictionary | Non
             if node.objgen in seen:
                 continue
             seen.add(node.objgen)
-        found.append((node, parent))
-        stack.extend((kid, node) for kid in reversed(kids(node)))
+        children = kids(node)
+        found.append((node, parent, children))
+        stack.extend((kid, node) for kid in reversed(children))
     return found
 
 
@@ -94,9 +101,21 @@ def kids(node: Dictionary) -> list[pikepdf.Object]:
     return list(found) if isinstance(found, Array) else [found]
 
 
-def standard_role(node: Dictionary, root: Dictionary) -> str:
-    """The element's standard type after the tree's role map, e.g. '/Figure'."""
-    return _standard(node.S, root.get("/RoleMap", Dictionary()))
+def role_names(root: Dictionary) -> dict[str, str]:
+    """The structure tree's role map, read once: custom role -> the role it stands for."""
+    role_map = root.get("/RoleMap")
+    if not isinstance(role_map, Dictionary):
+        return {}
+    return {str(key): str(value) for key, value in role_map.items()}
+
+
+def standard(role: pikepdf.Object, names: dict[str, str], hops: int = 8) -> str:
+    """A role's standard type after the role map ``names`` (:func:`role_names`), e.g.
+    '/Figure'; a chain of mappings is followed ``hops`` steps at most."""
+    name = str(role)
+    while hops and names.get(name, name) != name:
+        name, hops = names[name], hops - 1
+    return name
 
 
 def headings(found: list[Element]) -> list[tuple[int, Element]]:
@@ -161,13 +180,6 @@ def marked_depths(instructions: Iterable[ContentItem]) -> Iterator[tuple[Content
 def _invisible(operator: str, operands: list[pikepdf.Object]) -> bool:
     """An empty string shown draws nothing."""
     return operator in ("Tj", "'") and bool(operands) and not bytes(operands[-1])
-
-
-def _standard(role: pikepdf.Object, role_map: pikepdf.Object, hops: int = 8) -> str:
-    name = str(role)
-    while hops and name in role_map and str(role_map[name]) != name:
-        name, hops = str(role_map[name]), hops - 1
-    return name
 
 
 def _is_content(kid: pikepdf.Object) -> bool:
