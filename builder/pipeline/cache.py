@@ -107,10 +107,54 @@ class Cache:
     def fetch(self, key: str, target: Path) -> bool:
         """Copy the entry ``key`` to ``target`` if it is there and intact; a damaged entry is
         removed (and False returned, so the caller rebuilds it)."""
+        found = self._intact(key)
+        if found is None:
+            return False
+        entry, sidecar, digest = found
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:  # another run may prune it meanwhile
+            shutil.copyfile(entry, target)
+            os.utime(sidecar)  # used now: pruned last
+        except OSError:
+            target.unlink(missing_ok=True)
+            return False
+        if sha256(target) != digest:  # changed while being copied
+            target.unlink()
+            return False
+        self.reused.append(target.name)
+        return True
+
+    def recall(self, key: str) -> str | None:
+        """The text kept as the entry ``key`` (a check's result), if it is there and intact."""
+        found = self._intact(key)
+        if found is None:
+            return None
+        entry, sidecar, digest = found
+        try:
+            data = entry.read_bytes()
+            os.utime(sidecar)
+        except OSError:
+            return None
+        if hashlib.sha256(data).hexdigest() != digest:
+            return None
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+
+    def remember(self, key: str, text: str) -> None:
+        """Keep ``text`` as the entry ``key`` (atomically; the sidecar last)."""
+        data = text.encode("utf-8")
+        self._keep(key, lambda tmp: tmp.write_bytes(data), hashlib.sha256(data).hexdigest(),
+                   "check.json")
+
+    def _intact(self, key: str) -> tuple[Path, Path, str] | None:
+        """The entry ``key``, its sidecar and its bytes' sha256, when the sidecar names this
+        key and the bytes hash to what it says; a damaged entry is removed."""
         entry = self._entry(key)
         sidecar = entry.with_name(entry.name + SIDECAR)
         if not entry.is_file() or not sidecar.is_file():
-            return False
+            return None
         try:
             meta = json.loads(sidecar.read_text(encoding="utf-8"))
             intact = (isinstance(meta, dict) and meta.get("key") == key
@@ -119,29 +163,20 @@ class Cache:
             intact = False
         if not intact:
             self._drop(entry, sidecar)
-            return False
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:  # another run may prune it meanwhile
-            shutil.copyfile(entry, target)
-            os.utime(sidecar)  # used now: pruned last
-        except OSError:
-            target.unlink(missing_ok=True)
-            return False
-        if sha256(target) != meta["sha256"]:  # changed while being copied
-            target.unlink()
-            return False
-        self.reused.append(target.name)
-        return True
+            return None
+        return entry, sidecar, str(meta["sha256"])
 
     def store(self, key: str, source: Path) -> None:
         """Keep a copy of ``source`` as the entry ``key`` (atomically; the sidecar last)."""
+        self._keep(key, lambda tmp: shutil.copyfile(source, tmp), sha256(source), source.name)
+
+    def _keep(self, key: str, write: Callable[[Path], object], digest: str, name: str) -> None:
         entry = self._entry(key)
         entry.parent.mkdir(parents=True, exist_ok=True)
-        digest = sha256(source)
         with atomic_file(entry) as tmp:
-            shutil.copyfile(source, tmp)
+            write(tmp)
         with atomic_file(entry.with_name(entry.name + SIDECAR)) as tmp:
-            tmp.write_text(json.dumps({"key": key, "sha256": digest, "name": source.name}),
+            tmp.write_text(json.dumps({"key": key, "sha256": digest, "name": name}),
                            encoding="utf-8")
 
     def prune(self, limit: int = LIMIT_BYTES) -> int:

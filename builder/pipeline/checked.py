@@ -13,6 +13,7 @@ from pathlib import Path
 
 from builder.compute.model import Finding, ReportModel
 from builder.config.meeting import Acknowledged
+from builder.pipeline.cache import Cache
 from builder.pipeline.data import compute_data, raise_for_warnings
 from builder.pipeline.inputs import MeetingInputs, load_inputs
 
@@ -77,10 +78,12 @@ class CheckedMeeting:
 
 
 def check_meeting(meeting_yaml: Path, strict: bool = False,
-                  allow_outside: Sequence[Path] = ()) -> CheckedMeeting:
+                  allow_outside: Sequence[Path] = (), cache: Cache | None = None
+                  ) -> CheckedMeeting:
     """Load and check everything, compute the data; ``strict`` makes data warnings errors;
-    files outside the config folder are read only from the ``allow_outside`` folders."""
-    inputs = load_inputs(meeting_yaml, allow_outside)
+    files outside the config folder are read only from the ``allow_outside`` folders; checks
+    of templates and supplied papers that passed before are taken from ``cache``."""
+    inputs = load_inputs(meeting_yaml, allow_outside, cache)
     model = compute_data(inputs.data) if inputs.data is not None else None
     deck_model = None
     if inputs.deck is not None:

@@ -49,6 +49,7 @@ from builder.config.tracker import Tracker, load_tracker
 from builder.errors import BuilderError, ConfigError, Problem, TemplateError, raise_if_any
 from builder.jinja_sandbox import has_tags, render_text
 from builder.pipeline.agenda import report_items, report_problems
+from builder.pipeline.cache import Cache
 from builder.pipeline.data import DataInputs, LoadedData, load_data, meeting_data_inputs
 from builder.pipeline.supplied import check_supplied, supplied_files
 from builder.pipeline.templates import (
@@ -156,15 +157,17 @@ class _Collector:
                    f"{file}` again.")
 
 
-def load_inputs(meeting_yaml: Path, allow_outside: Sequence[Path] = ()) -> MeetingInputs:
+def load_inputs(meeting_yaml: Path, allow_outside: Sequence[Path] = (),
+                cache: Cache | None = None) -> MeetingInputs:
     """Load and check everything the meeting's build reads (see the module doc); files
-    outside the config folder only from the ``allow_outside`` folders."""
+    outside the config folder only from the ``allow_outside`` folders; the template and
+    supplied-paper checks that passed before are taken from ``cache``."""
     loaded = load_meeting(meeting_yaml)  # without a valid meeting nothing else is known
     confine_meeting(loaded, allow_outside)
     found = _Collector()
     found.extend(report_problems(loaded, report_items(loaded)), ConfigError)
     found.extend(still_to_supply(TextSource(str(meeting_yaml), loaded.meeting)), ConfigError)
-    papers = found.attempt(meeting_yaml, partial(check_supplied, loaded)) or ()
+    papers = found.attempt(meeting_yaml, partial(check_supplied, loaded, cache)) or ()
     council_path = loaded.resolve(loaded.meeting.council)
     council = found.attempt(council_path, lambda: load_council(council_path))
     minutes = {}
@@ -186,7 +189,7 @@ def load_inputs(meeting_yaml: Path, allow_outside: Sequence[Path] = ()) -> Meeti
     trackers, glossaries = _appendix_files(loaded, found, context)
     templates = resolve_templates(loaded.meeting.templates, meeting_yaml, resolve_templates(
         council.templates if council is not None else None, council_path))
-    found.extend(template_problems(templates, loaded), TemplateError)
+    found.extend(template_problems(templates, loaded, cache), TemplateError)
     found.raise_if_any(meeting_yaml)
     assert council is not None
     notices = (*_notices(loaded, council, council_path, minutes, deck, data),

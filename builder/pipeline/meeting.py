@@ -79,12 +79,12 @@ def build_meeting(meeting_yaml: Path, out_dir: Path, reporter: Reporter | None =
     from ``cache_dir`` (None: no cache)."""
     timer = Timer(reporter or Quiet())
     started = dt.datetime.now(dt.UTC)
+    cache = Cache(cache_dir) if cache_dir is not None else None
     with timer("check and compute"):
-        checked = check_meeting(meeting_yaml, strict, allow_outside)
+        checked = check_meeting(meeting_yaml, strict, allow_outside, cache)
         read = input_entries(checked.inputs.files)  # hashed now: an edit made later shows
     key = build_key(BuildRequest(meeting_yaml, out_dir, strict, tuple(allow_outside)), read)
     inputs, model = checked.inputs, checked.model
-    cache = Cache(cache_dir) if cache_dir is not None else None
     with staging_dir(out_dir) as stage, _work() as work, _office(timeout, cache) as office:
         if model is not None:
             with timer("dataset"):
@@ -125,10 +125,10 @@ def build_packs(meeting_yaml: Path, out_dir: Path, reporter: Reporter | None = N
     :func:`rendered_papers`); otherwise they are rendered afresh in a temporary folder. Only
     the packs are written. Charts and PDFs are reused from ``cache_dir`` (None: no cache)."""
     timer = Timer(reporter or Quiet())
-    with timer("check and compute"):
-        checked = check_meeting(meeting_yaml, allow_outside=allow_outside)
-        ready = rendered_papers(checked, out_dir)
     cache = Cache(cache_dir) if cache_dir is not None else None
+    with timer("check and compute"):
+        checked = check_meeting(meeting_yaml, allow_outside=allow_outside, cache=cache)
+        ready = rendered_papers(checked, out_dir)
     with staging_dir(out_dir) as stage, _work() as work, _office(timeout, cache) as office:
         pdfs = ReadyPdfs(cache, work / "prepared")
         papers = render_and_convert(checked, office, work, timer, ready, cache, pdfs)

@@ -20,6 +20,8 @@ from builder.inspection.report_document import Finding, ReportDocument
 from builder.inspection.report_hygiene import hygiene_findings
 from builder.parts import AppendixPart, ReportParts
 from builder.pipeline.agenda import ReportItem, agenda_entries
+from builder.pipeline.cache import Cache
+from builder.pipeline.checks_memo import check_key, recalled, remember
 from builder.render.report_clean import clean_report
 
 
@@ -51,10 +53,23 @@ def report_format(loaded: LoadedMeeting, paper: Paper) -> ReportFormat:
     return variant_format(loaded.meeting.variant)
 
 
-def check_supplied(loaded: LoadedMeeting) -> tuple[str, ...]:
+def check_supplied(loaded: LoadedMeeting, cache: Cache | None = None) -> tuple[str, ...]:
     """Check every supplied paper (see the module doc): a ConfigError listing missing files, a
-    PaperCheckError listing every blocking finding of every paper; else the warnings."""
+    PaperCheckError listing every blocking finding of every paper; else the warnings. With
+    ``cache``, the warnings of papers that passed before, byte for byte and configured the
+    same, are taken from it instead (:mod:`builder.pipeline.checks_memo`)."""
     items = supplied_items(loaded)
+    key = check_key(cache, "supplied papers",
+                    [path for s in items for path in supplied_files(loaded, s.item)],
+                    (items, loaded.meeting.variant))
+    if (passed := recalled(cache, key)) is not None:
+        return passed
+    warnings = _checked(loaded, items)
+    remember(cache, key, warnings)
+    return warnings
+
+
+def _checked(loaded: LoadedMeeting, items: tuple[SuppliedItem, ...]) -> tuple[str, ...]:
     file = str(loaded.path)
     missing = [Problem(file, f"items[{s.index}].paper", f"file not found: {path}",
                        "an existing .docx or .pdf")

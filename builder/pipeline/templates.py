@@ -10,6 +10,8 @@ from builder.config.meeting import LoadedMeeting
 from builder.config.templates import DEFAULT_DIR, FILE_NAMES, Templates
 from builder.errors import Problem, TemplateError
 from builder.inspection.template_check import check_template
+from builder.pipeline.cache import Cache
+from builder.pipeline.checks_memo import check_key, recalled, remember
 from builder.render import word_dataset, word_glossary, word_report, word_tracker
 from builder.render.deck_styles import DeckStyles
 from builder.render.slides_template import check_deck_template
@@ -24,12 +26,20 @@ APPENDIX_STYLES = {"dataset": word_dataset.STYLES, "tracker": word_tracker.STYLE
                    "deck": word_report.STYLES}
 
 
-def template_problems(templates: Templates, loaded: LoadedMeeting) -> list[Problem]:
+def template_problems(templates: Templates, loaded: LoadedMeeting, cache: Cache | None = None
+                      ) -> list[Problem]:
     """Every template that is missing or unreadable, and every style the meeting's appendices
-    need that the report template lacks (all of them, for every appendix kind, at once)."""
+    need that the report template lacks (all of them, for every appendix kind, at once). With
+    ``cache``, not checked again when the same templates passed for the same appendix kinds
+    (:mod:`builder.pipeline.checks_memo`)."""
+    files = [getattr(templates, kind.replace("-", "_")) for kind in KINDS]
+    kinds = sorted({a.kind for item in loaded.meeting.items if item.report
+                    for a in item.report.appendices})
+    key = check_key(cache, "templates", [*files, templates.supplement], kinds)
+    if recalled(cache, key) is not None:
+        return []
     problems = []
-    for kind in KINDS:
-        path = getattr(templates, kind.replace("-", "_"))
+    for kind, path in zip(KINDS, files, strict=True):
         problems += [p for p in check_template(path, kind) if p not in problems]
     try:
         check_docx_template(templates.supplement)
@@ -39,10 +49,11 @@ def template_problems(templates: Templates, loaded: LoadedMeeting) -> list[Probl
                                 "a Word .docx template"))
     if problems:
         return problems
-    kinds = {a.kind for item in loaded.meeting.items if item.report
-             for a in item.report.appendices}
-    needed = [style for kind in sorted(kinds) for style in APPENDIX_STYLES[kind]]
-    return template_style_problems(templates.report, needed)
+    needed = [style for kind in kinds for style in APPENDIX_STYLES[kind]]
+    problems = template_style_problems(templates.report, needed)
+    if not problems:
+        remember(cache, key, ())
+    return problems
 
 
 def deck_template(loaded: LoadedDeck) -> Path:

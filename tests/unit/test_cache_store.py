@@ -101,3 +101,15 @@ class DescribePruning:
         assert later.prune(limit=50) == 2
         assert not (cache.charts / "chart-a.png").exists()
         assert not later.fetch(key, tmp_path / "x")
+
+
+class DescribeRememberedText:
+    def it_recalls_what_it_remembered_and_nothing_altered(self, tmp_path: Path) -> None:
+        cache = Cache(tmp_path / "cache")
+        key = cache_key({"kind": "check: templates"})
+        cache.remember(key, '["a warning"]')
+        assert Cache(cache.root).recall(key) == '["a warning"]'
+        entry = next(p for p in (cache.root / "files").rglob(key))
+        entry.write_text('[]', encoding="utf-8")  # a passed check forged
+        assert cache.recall(key) is None
+        assert not entry.exists()  # dropped, so the check runs again

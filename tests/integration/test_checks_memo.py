@@ -1,0 +1,60 @@
+"""A rebuild does not check again what passed before (issue 14): the template checks and the
+supplied papers' checks are remembered in the build cache, keyed by the files' bytes and the
+configuration that shapes them; what failed is checked, and reported, every time."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from builder.pipeline import supplied, templates
+from builder.pipeline.cache import Cache
+from builder.pipeline.checked import check_meeting
+from tests.conftest import CONFIG, OUTSIDE
+
+SAMPLE = CONFIG / "meetings" / "2023-11-23.yaml"
+
+
+def counted(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> list[int]:
+    """Count the calls of ``module.name`` (still calling it)."""
+    calls: list[int] = []
+    real: Callable[..., object] = getattr(module, name)
+
+    def counting(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, counting)
+    return calls
+
+
+def it_checks_templates_and_supplied_papers_once_for_the_same_bytes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = Cache(tmp_path / "cache")
+    template_checks = counted(monkeypatch, templates, "check_template")
+    paper_checks = counted(monkeypatch, supplied, "_checked")
+    first = check_meeting(SAMPLE, allow_outside=OUTSIDE, cache=cache)
+    checked_first = (len(template_checks), len(paper_checks))
+    again = check_meeting(SAMPLE, allow_outside=OUTSIDE, cache=Cache(cache.root))
+    assert checked_first[0] > 0 and checked_first[1] == 1
+    assert (len(template_checks), len(paper_checks)) == checked_first  # none run again
+    assert again.warnings == first.warnings  # the supplied papers' warnings, replayed
+    without = check_meeting(SAMPLE, allow_outside=OUTSIDE)
+    assert len(paper_checks) == 2 and without.warnings == first.warnings
+
+
+def it_checks_again_a_template_whose_bytes_changed_and_reports_it(tmp_path: Path) -> None:
+    checked = check_meeting(SAMPLE, allow_outside=OUTSIDE)
+    report = tmp_path / "report.docx"
+    shutil.copyfile(checked.inputs.templates.report, report)
+    chosen = dataclasses.replace(checked.inputs.templates, report=report)
+    loaded, cache = checked.inputs.loaded, Cache(tmp_path / "cache")
+    assert templates.template_problems(chosen, loaded, cache) == []
+    report.write_bytes(report.read_bytes()[:200])  # no longer a Word file
+    for _ in range(2):  # a failed check is not remembered: it is reported each time
+        problems = templates.template_problems(chosen, loaded, Cache(cache.root))
+        assert problems and all(p.file == str(report) for p in problems)
