@@ -32,7 +32,7 @@ from builder.assemble.manifest import sha256
 from builder.assemble.office import find_soffice
 from builder.errors import AssemblyError
 from builder.outputs import atomic_file
-from builder.render.charts import SEAL
+from builder.render.charts import seal_of
 
 CACHE_FOLDER = ".builder-cache"
 CHARTS = "charts"
@@ -105,9 +105,10 @@ class Cache:
         return self.root / "files" / key[:2] / key
 
     def fetch(self, key: str, target: Path) -> bool:
-        """Copy the entry ``key`` to ``target`` if it is there and intact; a damaged entry is
-        removed (and False returned, so the caller rebuilds it)."""
-        found = self._intact(key)
+        """Copy the entry ``key`` to ``target`` if it is there and intact (the copy hashes to
+        what its sidecar says); a damaged entry is removed (and False returned, so the caller
+        rebuilds it)."""
+        found = self._sidecar(key)
         if found is None:
             return False
         entry, sidecar, digest = found
@@ -118,15 +119,16 @@ class Cache:
         except OSError:
             target.unlink(missing_ok=True)
             return False
-        if sha256(target) != digest:  # changed while being copied
+        if sha256(target) != digest:
             target.unlink()
+            self._drop(entry, sidecar)
             return False
         self.reused.append(target.name)
         return True
 
     def recall(self, key: str) -> str | None:
         """The text kept as the entry ``key`` (a check's result), if it is there and intact."""
-        found = self._intact(key)
+        found = self._sidecar(key)
         if found is None:
             return None
         entry, sidecar, digest = found
@@ -136,6 +138,7 @@ class Cache:
         except OSError:
             return None
         if hashlib.sha256(data).hexdigest() != digest:
+            self._drop(entry, sidecar)
             return None
         try:
             return data.decode("utf-8")
@@ -148,23 +151,23 @@ class Cache:
         self._keep(key, lambda tmp: tmp.write_bytes(data), hashlib.sha256(data).hexdigest(),
                    "check.json")
 
-    def _intact(self, key: str) -> tuple[Path, Path, str] | None:
-        """The entry ``key``, its sidecar and its bytes' sha256, when the sidecar names this
-        key and the bytes hash to what it says; a damaged entry is removed."""
+    def _sidecar(self, key: str) -> tuple[Path, Path, str] | None:
+        """The entry ``key``, its sidecar and the sha256 the sidecar gives its bytes, when the
+        sidecar is readable and names this key (the caller checks the bytes it reads against
+        that hash); an entry with a damaged or foreign sidecar is removed."""
         entry = self._entry(key)
         sidecar = entry.with_name(entry.name + SIDECAR)
         if not entry.is_file() or not sidecar.is_file():
             return None
         try:
             meta = json.loads(sidecar.read_text(encoding="utf-8"))
-            intact = (isinstance(meta, dict) and meta.get("key") == key
-                      and meta.get("sha256") == sha256(entry))
         except (OSError, ValueError):
-            intact = False
-        if not intact:
+            meta = None
+        if not isinstance(meta, dict) or meta.get("key") != key \
+                or not isinstance(meta.get("sha256"), str):
             self._drop(entry, sidecar)
             return None
-        return entry, sidecar, str(meta["sha256"])
+        return entry, sidecar, meta["sha256"]
 
     def store(self, key: str, source: Path) -> None:
         """Keep a copy of ``source`` as the entry ``key`` (atomically; the sidecar last)."""
@@ -199,7 +202,7 @@ class Cache:
         """(last used, bytes, (sidecar or seal, file)) of every entry and chart."""
         pairs = [(entry.with_name(entry.name + SIDECAR), entry)
                  for entry in (self.root / "files").glob("*/*") if entry.suffix != SIDECAR]
-        pairs += [(chart.with_name(chart.name + SEAL), chart)
+        pairs += [(seal_of(chart), chart)
                   for chart in self.charts.glob("*.png")]
         items = []
         for mark, path in pairs:

@@ -44,7 +44,7 @@ a chart of ten years costs about what one of two does: drawing text is most of i
 POOL_FROM = 8
 WORKERS = 2
 SEAL = ".sha256"
-"""A chart's seal is its file name with this added (see :func:`sealed`)."""
+"""A chart's seal is its file name with this added (:func:`seal_of`)."""
 SERVER_MODULE = "builder.render.chart_server"
 """Imported by the fork server before it forks any worker (see the module doc)."""
 STOP_SIGNALS = {signal.SIGTERM, signal.SIGINT}
@@ -110,7 +110,7 @@ def _todo(specs: Sequence[ChartSpec], out_dir: Path) -> list[tuple[ChartSpec, Pa
             todo[path] = (spec, path)
         else:
             with contextlib.suppress(OSError):
-                os.utime(_seal(path))
+                os.utime(seal_of(path))
     return list(todo.values())
 
 
@@ -120,15 +120,16 @@ def sealed(path: Path) -> bool:
     foreign one (another chart's file and seal copied under this name) or one without a seal
     is not, and is drawn again."""
     try:
-        name, digest = _seal(path).read_text(encoding="ascii").split()
+        name, digest = seal_of(path).read_text(encoding="ascii").split()
         data = path.read_bytes()
     except (OSError, ValueError, UnicodeDecodeError):
         return False
     return name == path.name and hashlib.sha256(data).hexdigest() == digest
 
 
-def _seal(path: Path) -> Path:
-    return path.with_name(path.name + SEAL)
+def seal_of(chart: Path) -> Path:
+    """The seal of the chart at ``chart`` (see :func:`sealed`)."""
+    return chart.with_name(chart.name + SEAL)
 
 
 def _chunk(todo: Sequence[object]) -> int:
@@ -263,7 +264,7 @@ class _Painter:
         data = png.getvalue()
         # each file whole or absent; the seal last, so that a chart without one is redrawn
         _replace(path, data)
-        _replace(_seal(path), f"{path.name} {hashlib.sha256(data).hexdigest()}\n".encode())
+        _replace(seal_of(path), f"{path.name} {hashlib.sha256(data).hexdigest()}\n".encode())
 
 
 def _replace(path: Path, data: bytes) -> None:
