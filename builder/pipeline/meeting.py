@@ -201,13 +201,14 @@ def render_and_convert(checked: CheckedMeeting, office: Converter, work: Path, t
     charts are drawn meanwhile, from the start.
     Whatever nothing that shapes it changed is reused from ``cache``."""
     inputs = checked.inputs
-    conversions = []
+    conversions: list[Pending] = []
 
     def convert(papers: Sequence[ReportParts]) -> None:
-        """Every part of ``papers`` into one folder (the agenda items' names do not clash)."""
+        """Every part of ``papers`` into one folder (the agenda items' names do not clash),
+        each its own submission: its PDF is made ready for the packs as soon as it is made."""
         sources = [r.body for r in papers] + [a.source for r in papers for a in r.appendices
                                               if a.source is not None]
-        conversions.append(convert_in_parts(office, sources, work / "pdf-reports"))
+        conversions.extend(convert_in_parts(office, [s], work / "pdf-reports") for s in sources)
 
     charts = cache.charts if cache is not None else work / "charts"
     specs = dataset_charts(inputs, checked.model) if ready is None else ()

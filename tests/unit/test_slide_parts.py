@@ -16,7 +16,7 @@ from pptx.chart.data import CategoryChartData
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.util import Inches
 
-from builder.assemble.convert import SECONDS_PER_CALL, SECONDS_PER_CHART, estimate
+from builder.assemble.convert import SECONDS_PER_CHART, SECONDS_PER_FILE, estimate
 from builder.assemble.slide_parts import part_sizes, split_deck
 from builder.render.reproducible import save_package
 
@@ -117,7 +117,7 @@ class DescribeTheirEstimates:
         deck = make_deck(tmp_path / "deck.pptx", 9, chart_every=3)
         parts = split_deck(deck, tmp_path / "parts", per_part=3)
         assert sum(estimate(p) for p in parts) == pytest.approx(
-            estimate(deck) + (len(parts) - 1) * SECONDS_PER_CALL)
+            estimate(deck) + (len(parts) - 1) * SECONDS_PER_FILE)
 
     def it_counts_slides_and_charts_not_the_charts_workbooks(self, tmp_path: Path) -> None:
         few = make_deck(tmp_path / "few.pptx", 6, chart_every=6)

@@ -1,0 +1,108 @@
+"""Which file a LibreOffice session converts when: whichever instance is free takes the
+costliest file waiting, and both instances share the work to the end (no LibreOffice needed:
+a stand-in program logs each call and copies a tagged PDF)."""
+
+from __future__ import annotations
+
+import time
+import zipfile
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from builder.assemble.convert import LibreOffice
+
+LOGGING_OFFICE = r"""#!/bin/sh
+# a stand-in for soffice: an instance opens its keep-alive file (LibreOffice then writes a lock
+# file beside it) and stays up; a conversion call logs its instance's folder and the files it
+# was given (by their source names), takes 0.6 s a file named slow*, and copies a tagged PDF
+for arg in "$@"; do
+  case "$arg" in
+    *keepalive.txt) touch "$(dirname "$arg")/.~lock.keepalive.txt#"; exec sleep 600 ;;
+  esac
+done
+out=""; next=""; line="$TMPDIR"
+for arg in "$@"; do
+  [ "$next" = 1 ] && out="$arg"
+  next=""; [ "$arg" = "--outdir" ] && next=1
+  case "$arg" in *.docx) line="$line $(basename "$(readlink -f "$arg")")" ;; esac
+done
+echo "$line" >> "$FAKE_LOG"
+for arg in "$@"; do
+  case "$arg" in
+    *.docx)
+      case "$(basename "$(readlink -f "$arg")")" in slow*) sleep 0.6 ;; esac
+      cp "$FAKE_PDF" "$out/$(basename "$arg" .docx).pdf" ;;
+  esac
+done
+"""
+
+
+@pytest.fixture
+def log(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    office = tmp_path / "soffice"
+    office.write_text(LOGGING_OFFICE, encoding="utf-8")
+    office.chmod(0o755)
+    pdf = tmp_path / "tagged.pdf"
+    with pikepdf.new() as made:
+        made.add_blank_page()
+        made.Root.MarkInfo = pikepdf.Dictionary(Marked=True)
+        made.save(pdf)
+    monkeypatch.setenv("BUILDER_SOFFICE", str(office))
+    monkeypatch.setenv("FAKE_PDF", str(pdf))
+    monkeypatch.setenv("FAKE_LOG", str(tmp_path / "calls.log"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    return tmp_path / "calls.log"
+
+
+def paper(folder: Path, name: str, padding: int = 0) -> Path:
+    """A Word package the session accepts; ``padding`` stored bytes make it look costlier."""
+    path = folder / name
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+        if padding:
+            archive.writestr("word/media/pad.bin", bytes(range(256)) * (padding // 256),
+                             compress_type=zipfile.ZIP_STORED)
+    return path
+
+
+def calls(log: Path) -> list[tuple[str, list[str]]]:
+    """(instance folder, source names) of each call, in the order the calls began."""
+    lines = log.read_text(encoding="utf-8").splitlines() if log.exists() else []
+    return [(line.split()[0], line.split()[1:]) for line in lines]
+
+
+def test_a_costly_paper_submitted_last_goes_before_the_small_ones_waiting(
+        tmp_path: Path, log: Path) -> None:
+    with LibreOffice(instances=1) as office:
+        first = office.submit([paper(tmp_path, "slow.docx")], tmp_path / "out")
+        deadline = time.monotonic() + 30
+        while not calls(log) and time.monotonic() < deadline:  # the instance is now busy
+            time.sleep(0.01)
+        small = office.submit([paper(tmp_path, "small-a.docx"), paper(tmp_path, "small-b.docx")],
+                              tmp_path / "out")
+        big = office.submit([paper(tmp_path, "big.docx", padding=400_000)], tmp_path / "out")
+        made = {**first.result(), **small.result(), **big.result()}
+
+    assert sorted(p.name for p in made.values()) == [
+        "big.pdf", "slow.pdf", "small-a.pdf", "small-b.pdf"]
+    files = [names for _instance, names in calls(log)]
+    assert files[0] == ["slow.docx"]
+    assert files[1][0] == "big.docx"  # first in the next call, though submitted last
+    assert sorted(n for names in files for n in names) == [
+        "big.docx", "slow.docx", "small-a.docx", "small-b.docx"]
+
+
+def test_both_instances_convert_until_nothing_is_left(tmp_path: Path, log: Path) -> None:
+    papers = [paper(tmp_path, f"slow-{n}.docx") for n in range(4)]
+    with LibreOffice(instances=2) as office:
+        made = office.convert(papers, tmp_path / "out")
+
+    assert len(made) == 4
+    by_instance: dict[str, list[str]] = {}
+    for instance, names in calls(log):
+        by_instance.setdefault(instance, []).extend(names)
+    assert len(by_instance) == 2  # one instance did not take the whole submission
+    assert sorted(n for names in by_instance.values() for n in names) == [
+        f"slow-{n}.docx" for n in range(4)]
