@@ -11,7 +11,8 @@ again, never used.
 The pool's workers are forked from a fork server (multiprocessing's ``forkserver``) that has
 imported matplotlib and built the figure once (:mod:`builder.render.chart_server`), so no
 worker pays for either; ``start_server`` starts it early (``builder build`` does, before its
-own imports, while a core would otherwise be idle).
+own imports, while a core would otherwise be idle). The workers do not import the program's
+main module again, as multiprocessing would have each do (see :func:`_context`).
 """
 
 from __future__ import annotations
@@ -19,11 +20,13 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+import json
 import math
 import multiprocessing
 import multiprocessing.context
 import multiprocessing.forkserver
 import multiprocessing.pool
+import multiprocessing.spawn
 import os
 import signal
 import threading
@@ -46,6 +49,8 @@ WORKERS = 2
 SEAL = ".sha256"
 """A chart's seal is its file name with this added (:func:`seal_of`)."""
 SERVER_MODULE = "builder.render.chart_server"
+MAIN_ENV = "BUILDER_CHART_SERVER_MAIN"
+"""How the fork server learns which main module its workers must not import again."""
 """Imported by the fork server before it forks any worker (see the module doc)."""
 STOP_SIGNALS = {signal.SIGTERM, signal.SIGINT}
 TERMINATE_SECONDS = 5.0
@@ -166,6 +171,17 @@ def start_server() -> None:
 
 
 def _context() -> multiprocessing.context.ForkServerContext:
+    """The fork server's context, the server told (MAIN_ENV, read by
+    :mod:`builder.render.chart_server`) the name or path of this program's main module.
+    multiprocessing has each new worker import the main module again, unless the one it
+    inherits is that module: a worker forked from the server then re-ran the program's
+    top-level code (1.2 s of imports for ``python -m builder.cli``; a whole build, again and
+    again, for a script without ``if __name__ == "__main__"``). The server takes the main
+    module's name and path, so its workers skip that import: they run builder's own
+    functions only."""
+    data = multiprocessing.spawn.get_preparation_data("chart worker")
+    os.environ[MAIN_ENV] = json.dumps({"name": data.get("init_main_from_name", ""),
+                                       "path": data.get("init_main_from_path", "")})
     context = multiprocessing.get_context("forkserver")
     assert isinstance(context, multiprocessing.context.ForkServerContext)
     context.set_forkserver_preload([SERVER_MODULE])
