@@ -25,9 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
-from pypdf import PdfReader
-from pypdf.errors import PdfReadError
-from pypdf.generic import DictionaryObject
+import pikepdf
 
 from builder.assemble.office import Instance, adopt_early, find_soffice
 from builder.assemble.pdf_identity import fix_identity
@@ -420,10 +418,11 @@ def _publish(jobs: list[_Job]) -> dict[Path, Path]:
 
 
 def _is_tagged(path: Path) -> bool:
+    """The PDF declares itself tagged (/MarkInfo /Marked true); read with qpdf (pikepdf),
+    which reads only the objects asked for."""
     try:
-        root = PdfReader(path).trailer["/Root"].get_object()
-        mark = root.get("/MarkInfo") if isinstance(root, DictionaryObject) else None
-        mark = mark.get_object() if mark is not None else None
-    except (PdfReadError, OSError, KeyError):
+        with pikepdf.open(path) as pdf:
+            mark = pdf.Root.get("/MarkInfo")
+            return isinstance(mark, pikepdf.Dictionary) and bool(mark.get("/Marked", False))
+    except (pikepdf.PdfError, OSError):
         return False
-    return isinstance(mark, DictionaryObject) and bool(mark.get("/Marked"))

@@ -1,6 +1,6 @@
-"""Which file a LibreOffice session converts when: whichever instance is free takes the
-costliest file waiting, and both instances share the work to the end (no LibreOffice needed:
-a stand-in program logs each call and copies a tagged PDF)."""
+"""A LibreOffice session's calls: whichever instance is free takes the costliest file waiting,
+both instances share the work to the end, and only a tagged PDF is accepted back (no
+LibreOffice needed: a stand-in program logs each call and copies a PDF)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import pikepdf
 import pytest
 
 from builder.assemble.convert import LibreOffice
+from builder.errors import AssemblyError
 
 LOGGING_OFFICE = r"""#!/bin/sh
 # a stand-in for soffice: an instance opens its keep-alive file (LibreOffice then writes a lock
@@ -39,16 +40,21 @@ done
 """
 
 
+def made_pdf(path: Path, tagged: bool) -> Path:
+    with pikepdf.new() as made:
+        made.add_blank_page()
+        if tagged:
+            made.Root.MarkInfo = pikepdf.Dictionary(Marked=True)
+        made.save(path)
+    return path
+
+
 @pytest.fixture
 def log(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     office = tmp_path / "soffice"
     office.write_text(LOGGING_OFFICE, encoding="utf-8")
     office.chmod(0o755)
-    pdf = tmp_path / "tagged.pdf"
-    with pikepdf.new() as made:
-        made.add_blank_page()
-        made.Root.MarkInfo = pikepdf.Dictionary(Marked=True)
-        made.save(pdf)
+    pdf = made_pdf(tmp_path / "tagged.pdf", tagged=True)
     monkeypatch.setenv("BUILDER_SOFFICE", str(office))
     monkeypatch.setenv("FAKE_PDF", str(pdf))
     monkeypatch.setenv("FAKE_LOG", str(tmp_path / "calls.log"))
@@ -106,3 +112,16 @@ def test_both_instances_convert_until_nothing_is_left(tmp_path: Path, log: Path)
     assert len(by_instance) == 2  # one instance did not take the whole submission
     assert sorted(n for names in by_instance.values() for n in names) == [
         f"slow-{n}.docx" for n in range(4)]
+
+
+def test_an_untagged_pdf_is_refused_naming_the_paper(tmp_path: Path, log: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FAKE_PDF", str(made_pdf(tmp_path / "untagged.pdf", tagged=False)))
+    source = paper(tmp_path, "report.docx")
+    with pytest.raises(AssemblyError) as caught, LibreOffice(instances=1) as office:
+        office.convert([source], tmp_path / "out")
+
+    assert caught.value.message.startswith("PDF conversion did not give accessible PDFs")
+    assert [(p.file, p.what) for p in caught.value.problems] == [
+        (str(source), "LibreOffice made an untagged PDF")]
+    assert not (tmp_path / "out" / "report.pdf").exists()
