@@ -58,8 +58,8 @@ SECONDS_PER_CHART = 0.017
 SECONDS_PER_FILE = 0.05
 SECONDS_PER_CALL = 0.03
 BATCH_SECONDS = 0.8
-"""The most work (estimated) one call takes on beyond its first file: a call's PDFs are
-ready only when it ends, and the build prepares each for the packs as it arrives."""
+"""The most work (estimated) one call takes on, unless its first file alone is more: a call's
+PDFs are ready only when it ends, and the build prepares each for the packs as it arrives."""
 
 
 def export_filter(suffix: str) -> str:
