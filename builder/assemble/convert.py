@@ -7,7 +7,8 @@ session runs up to two warm instances, each with a private profile, each convert
 of the work in turn: whichever is free takes the costliest file waiting (with smaller ones of
 its kind, up to its fair share of what is left, in one call), so the long papers start first
 and both instances finish together. Every call has a timeout; a file that produced no PDF is
-tried once more, and what still fails is reported by name.
+tried once more in a call of its own (so that a file which hangs or crashes a call fails only
+itself), and what still fails is reported by name.
 """
 
 from __future__ import annotations
@@ -120,13 +121,15 @@ class _Failure:
 
 @dataclass(frozen=True)
 class _Queued:
-    """A job waiting for an instance: its estimated cost, where its batch writes, and the
-    future that gets its failure (None when it made a PDF)."""
+    """A job waiting for an instance: its estimated cost, where its batch writes, the future
+    that gets its failure (None when it made a PDF), and whether it is converted in a call of
+    its own (a retry: a file that hangs or crashes a call fails only itself)."""
 
     job: _Job
     cost: float
     out_root: Path
     future: Future[_Failure | None]
+    alone: bool
 
 
 class _Worker:
@@ -155,7 +158,8 @@ class Conversion:
         try:
             failed = [f for future in self.tried if (f := future.result()) is not None]
             if failed:
-                retry = self.office._enqueue([f.job for f in failed], self.work / "retry")
+                retry = self.office._enqueue([f.job for f in failed], self.work / "retry",
+                                             alone=True)
                 failed = [f for future in retry if (f := future.result()) is not None]
             _raise_failures(failed, self.office.timeout)
             for job in self.jobs:
@@ -251,9 +255,11 @@ class LibreOffice:
         tried = self._enqueue([j for j in jobs if j.suffix in EXPORT_FILTERS], work / "first")
         return Conversion(self, jobs, work, tried)
 
-    def _enqueue(self, jobs: list[_Job], out_root: Path) -> list[Future[_Failure | None]]:
-        """Queue ``jobs`` for whichever instance is free first; their futures."""
-        queued = [_Queued(job, estimate(job.source), out_root, Future()) for job in jobs]
+    def _enqueue(self, jobs: list[_Job], out_root: Path, alone: bool = False
+                 ) -> list[Future[_Failure | None]]:
+        """Queue ``jobs`` for whichever instance is free first (``alone``: each in a call of
+        its own); their futures."""
+        queued = [_Queued(job, estimate(job.source), out_root, Future(), alone) for job in jobs]
         if queued and not self.workers:  # a lazy session: the first file to convert
             self._start()
         with self._lock:
@@ -279,22 +285,23 @@ class LibreOffice:
         """The batch ``worker`` converts next (called with the lock held): the costliest job
         waiting, and more of its kind, costliest first, while the batch stays within this
         instance's fair share of what is left (the jobs waiting and the other instances'
-        unfinished batches, by estimate) and BATCH_SECONDS. One call for several files saves
-        a call each; taking no more than the share keeps both instances busy to the end."""
+        unfinished batches, by estimate) and BATCH_SECONDS; a retried file goes alone. One
+        call for several files saves a call each; taking no more than the share keeps both
+        instances busy to the end."""
         now = time.perf_counter()
         others = sum(max(0.0, w.remaining - (now - w.started)) for w in self.workers
                      if w is not worker)
         share = (sum(q.cost for q in self._queue) + others) / len(self.workers)
         first = self._queue.pop(0)
-        batch, cost = [first], SECONDS_PER_CALL + first.cost
-        for queued in list(self._queue):
-            if cost + queued.cost > min(share, BATCH_SECONDS):
+        batch, cost = [first], first.cost
+        for queued in [] if first.alone else list(self._queue):
+            if cost + queued.cost > min(share, BATCH_SECONDS) or queued.alone:
                 continue
             if queued.job.suffix == first.job.suffix:
                 self._queue.remove(queued)
                 batch.append(queued)
                 cost += queued.cost
-        worker.remaining, worker.started = cost, now
+        worker.remaining, worker.started = SECONDS_PER_CALL + cost, now
         return batch
 
     def _run_batch(self, worker: _Worker, batch: list[_Queued], out_dir: Path) -> None:

@@ -17,7 +17,8 @@ from builder.errors import AssemblyError
 LOGGING_OFFICE = r"""#!/bin/sh
 # a stand-in for soffice: an instance opens its keep-alive file (LibreOffice then writes a lock
 # file beside it) and stays up; a conversion call logs its instance's folder and the files it
-# was given (by their source names), takes 0.6 s a file named slow*, and copies a tagged PDF
+# was given (by their source names), takes 0.6 s a file named slow*, never finishes one named
+# hangs*, and copies a tagged PDF
 for arg in "$@"; do
   case "$arg" in
     *keepalive.txt) touch "$(dirname "$arg")/.~lock.keepalive.txt#"; exec sleep 600 ;;
@@ -33,7 +34,10 @@ echo "$line" >> "$FAKE_LOG"
 for arg in "$@"; do
   case "$arg" in
     *.docx)
-      case "$(basename "$(readlink -f "$arg")")" in slow*) sleep 0.6 ;; esac
+      case "$(basename "$(readlink -f "$arg")")" in
+        slow*) sleep 0.6 ;;
+        hangs*) exec sleep 600 ;;
+      esac
       cp "$FAKE_PDF" "$out/$(basename "$arg" .docx).pdf" ;;
   esac
 done
@@ -125,3 +129,16 @@ def test_an_untagged_pdf_is_refused_naming_the_paper(tmp_path: Path, log: Path,
     assert [(p.file, p.what) for p in caught.value.problems] == [
         (str(source), "LibreOffice made an untagged PDF")]
     assert not (tmp_path / "out" / "report.pdf").exists()
+
+
+def test_a_paper_that_hangs_a_call_fails_alone_not_the_papers_it_shared_the_call_with(
+        tmp_path: Path, log: Path) -> None:
+    hangs = paper(tmp_path, "hangs.docx", padding=400_000)  # the costlier: first in the call
+    fine = paper(tmp_path, "fine.docx")
+    with pytest.raises(AssemblyError) as caught, LibreOffice(timeout=1.0, instances=1) as office:
+        office.convert([hangs, fine], tmp_path / "out")
+
+    assert [p.file for p in caught.value.problems] == [str(hangs)]
+    files = [names for _instance, names in calls(log)]
+    assert files[0] == ["hangs.docx", "fine.docx"]  # one call for both at first
+    assert sorted(map(tuple, files[1:])) == [("fine.docx",), ("hangs.docx",)]  # then alone
