@@ -11,6 +11,7 @@ import datetime as dt
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 from docx.table import Table
@@ -78,8 +79,8 @@ def run() -> list[Figure]:
         for rows in (45, 64):
             small = one_table(text, rows)
             figures.append(measure(f"dataset appendix: one {rows} x 25 table, no charts",
-                                   lambda s=small: render_dataset(TEMPLATE, s, {}, CORE,
-                                                                  out / "t.docx"),
+                                   partial(render_dataset, TEMPLATE, small, {}, CORE,
+                                           out / "t.docx"),
                                    runs=5, note="XML rows; incl. open template + save"))
         full = dataclasses.replace(text, themes=tuple(dataclasses.replace(t, charts=())
                                                       for t in text.themes))

@@ -64,13 +64,26 @@ class _Sampler:
 
     peaks: dict[int, tuple[str, float]] = field(default_factory=dict)
     stop: threading.Event = field(default_factory=threading.Event)
+    seen: dict[int, int] = field(default_factory=dict)
+    """How many samples found each process."""
+    forks: set[int] = field(default_factory=set)
+    """Processes found bearing their parent's name (a fork, perhaps before its exec)."""
 
     def run(self) -> None:
         while not self.stop.wait(SAMPLE_SECONDS):
-            for pid, name, peak in _descendants(os.getpid()):
+            for pid, name, peak, parent_name in _descendants(os.getpid()):
                 old_name, old = self.peaks.get(pid, (name, 0.0))
                 # a new name means the process has exec'd: what it had before was its parent's
                 self.peaks[pid] = (name, peak if name != old_name else max(old, peak))
+                self.seen[pid] = self.seen.get(pid, 0) + 1
+                if name == parent_name:
+                    self.forks.add(pid)
+
+    def transient_forks(self) -> set[int]:
+        """Forks found once only, under their parent's name: caught between fork and exec
+        (LibreOffice forks to run gpg and other helpers), their high-water mark is the
+        parent's size when it forked, not memory of their own."""
+        return {pid for pid in self.forks if self.seen.get(pid, 0) == 1}
 
 
 def run_measured(argv: Sequence[str], cwd: Path | None = None,
@@ -94,6 +107,9 @@ def run_measured(argv: Sequence[str], cwd: Path | None = None,
     for orphan in orphan_peaks:  # exact, from wait4
         name, seen = peaks.get(orphan.pid, (orphan.name, 0.0))
         peaks[orphan.pid] = (name, max(seen, orphan.peak_mb))
+    reaped = {orphan.pid for orphan in orphan_peaks}
+    for pid in sampler.transient_forks() - reaped:
+        del peaks[pid]
     ranked = sorted((ProcessPeak(pid, name, mb) for pid, (name, mb) in peaks.items()),
                     key=lambda p: -p.peak_mb)
     return Usage(wall, usage.ru_utime + usage.ru_stime, orphan_cpu, tuple(ranked),
@@ -117,8 +133,8 @@ def _reap_orphans() -> tuple[float, list[ProcessPeak]]:
     return cpu, peaks
 
 
-def _descendants(root: int) -> list[tuple[int, str, float]]:
-    """(pid, name, peak RSS MB) of every live descendant of ``root``."""
+def _descendants(root: int) -> list[tuple[int, str, float, str]]:
+    """(pid, name, peak RSS MB, its parent's name) of every live descendant of ``root``."""
     parents: dict[int, int] = {}
     names: dict[int, str] = {}
     peaks: dict[int, float] = {}
@@ -140,5 +156,5 @@ def _descendants(root: int) -> list[tuple[int, str, float]]:
         while up not in (0, 1, root) and seen < 64:
             up, seen = parents.get(up, 0), seen + 1
         if up == root and pid != root:
-            found.append((pid, names[pid], peaks[pid]))
+            found.append((pid, names[pid], peaks[pid], names.get(parents[pid], "")))
     return found
