@@ -293,11 +293,10 @@ class LibreOffice:
                      if w is not worker)
         share = (sum(q.cost for q in self._queue) + others) / len(self.workers)
         first = self._queue.pop(0)
-        batch, cost = [first], first.cost
-        for queued in [] if first.alone else list(self._queue):
-            if cost + queued.cost > min(share, BATCH_SECONDS) or queued.alone:
-                continue
-            if queued.job.suffix == first.job.suffix:
+        batch, cost, limit = [first], first.cost, min(share, BATCH_SECONDS)
+        for queued in list(self._queue):
+            if not (first.alone or queued.alone or queued.job.suffix != first.job.suffix
+                    or cost + queued.cost > limit):
                 self._queue.remove(queued)
                 batch.append(queued)
                 cost += queued.cost

@@ -35,6 +35,7 @@ from pathlib import Path
 
 from PIL import Image
 
+from builder.outputs import atomic_file
 from builder.present.chart_spec import ChartSpec
 
 WIDTH_IN, HEIGHT_IN, DPI = 3.6, 2.1, 150
@@ -49,13 +50,13 @@ WORKERS = 2
 SEAL = ".sha256"
 """A chart's seal is its file name with this added (:func:`seal_of`)."""
 SERVER_MODULE = "builder.render.chart_server"
+"""Imported by the fork server before it forks any worker (see the module doc)."""
 NICENESS = 10
 """The fork server's and so its workers' (charts are needed only when the dataset appendix is
 rendered; the deck, rendered meanwhile, is needed by LibreOffice first): sample build
 9.08 -> 8.89 s, medians of 5 alternated, every pair faster."""
 MAIN_ENV = "BUILDER_CHART_SERVER_MAIN"
 """How the fork server learns which main module its workers must not import again."""
-"""Imported by the fork server before it forks any worker (see the module doc)."""
 STOP_SIGNALS = {signal.SIGTERM, signal.SIGINT}
 TERMINATE_SECONDS = 5.0
 LINE = "#1F4E79"
@@ -283,14 +284,10 @@ class _Painter:
             .convert("RGB").save(png, format="PNG", compress_level=1)
         data = png.getvalue()
         # each file whole or absent; the seal last, so that a chart without one is redrawn
-        _replace(path, data)
-        _replace(seal_of(path), f"{path.name} {hashlib.sha256(data).hexdigest()}\n".encode())
-
-
-def _replace(path: Path, data: bytes) -> None:
-    partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    partial.write_bytes(data)
-    os.replace(partial, path)
+        with atomic_file(path) as tmp:
+            tmp.write_bytes(data)
+        with atomic_file(seal_of(path)) as tmp:
+            tmp.write_text(f"{path.name} {hashlib.sha256(data).hexdigest()}\n", encoding="ascii")
 
 
 def _wrap(title: str, width: int = 58) -> str:
