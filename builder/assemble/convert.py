@@ -42,6 +42,7 @@ PDF_OPTIONS = {
     "DisplayPDFDocumentTitle": True,  # viewers show the document title, not the file name
     "ExportBookmarks": True,          # headings become the PDF outline
     "ExportNotes": False,             # no comment annotations
+    "ReduceImageResolution": False,   # pictures as the paper holds them: a PNG chart stays PNG
 }
 EXPORT_FILTERS = {".docx": "writer_pdf_Export", ".pptx": "impress_pdf_Export"}
 # the main part every package of the kind must have, checked before LibreOffice sees it

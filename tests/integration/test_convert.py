@@ -5,6 +5,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+import pikepdf
 import pytest
 from docx import Document
 from pptx import Presentation
@@ -13,6 +14,9 @@ from reportlab.pdfgen.canvas import Canvas
 
 from builder.assemble.convert import LibreOffice, convert_to_pdf
 from builder.errors import AssemblyError
+from builder.present.chart_spec import ChartSpec
+from builder.render.charts import DPI, WIDTH_IN, draw_charts
+from builder.render.word_dataset import CHART_WIDTH
 
 pytestmark = pytest.mark.libreoffice
 
@@ -23,6 +27,20 @@ def word(path: Path, title: str, paragraphs: int = 1) -> Path:
     doc.add_heading(title, 1)
     for n in range(paragraphs):
         doc.add_paragraph(f"{title} paragraph {n}")
+    doc.save(str(path))
+    return path
+
+
+def pictured(path: Path, title: str) -> Path:
+    """A Word paper holding one trend chart as builder draws them (a PNG) and places them."""
+    spec = ChartSpec("chart", "Children looked after per 10,000", tuple(f"M{n}" for n in range(25)),
+                     tuple(float(50 + n % 7) for n in range(25)), 52.0, False, "A trend chart",
+                     "Target")
+    chart = draw_charts([spec], path.parent / "charts")["chart"]
+    doc = Document()
+    doc.core_properties.title = title
+    doc.add_paragraph(title)
+    doc.add_picture(str(chart), width=CHART_WIDTH)
     doc.save(str(path))
     return path
 
@@ -65,7 +83,8 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[Path, Path
                slides(folder / "deck.pptx", "Board deck"),
                word(folder / "a" / "same.docx", "First same"),
                word(folder / "b" / "same.docx", "Second same"),
-               ready_pdf(folder / "ready.pdf")]
+               ready_pdf(folder / "ready.pdf"),
+               pictured(folder / "chart.docx", "A chart")]
     with LibreOffice() as office:
         made = office.convert(sources, folder / "out")
         later = office.submit([word(folder / "later.docx", "Later")], folder / "later")
@@ -78,8 +97,8 @@ class DescribeConvertToPdf:
                                                ) -> None:
         made, folder = converted
         first = {s: p for s, p in made.items() if s.name != "later.docx"}
-        assert sorted(p.name for p in first.values()) == ["deck.pdf", "ready.pdf", "report.pdf",
-                                                          "same-2.pdf", "same.pdf"]
+        assert sorted(p.name for p in first.values()) == ["chart.pdf", "deck.pdf", "ready.pdf",
+                                                          "report.pdf", "same-2.pdf", "same.pdf"]
         assert all(p.parent == folder / "out" for p in first.values())
         assert sorted(p.name for p in (folder / "out").iterdir()) == sorted(
             p.name for p in first.values())  # no work files left behind
@@ -103,6 +122,16 @@ class DescribeConvertToPdf:
         assert "Committee report paragraph 59" in "".join(p.extract_text() for p in report.pages)
         second = PdfReader(made[folder / "b" / "same.docx"]).pages[0].extract_text()
         assert "Second same" in second
+
+    def it_keeps_a_picture_as_the_paper_holds_it(self, converted: tuple[dict[Path, Path], Path]
+                                                 ) -> None:
+        """A chart is line art: re-encoded as a JPEG its lines and labels would blur."""
+        made, folder = converted
+        with pikepdf.open(made[folder / "chart.docx"]) as pdf:
+            images = [pikepdf.PdfImage(image) for page in pdf.pages
+                      for image in page.get_images().values()]
+        assert [i.width for i in images] == [round(WIDTH_IN * DPI)]
+        assert images[0].filters == ["/FlateDecode"]
 
     def it_copies_a_pdf_through(self, converted: tuple[dict[Path, Path], Path]) -> None:
         made, folder = converted
