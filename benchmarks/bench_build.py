@@ -2,6 +2,9 @@
 
 * the sample meeting, alternated with the naive-stack anchor (``../shared/anchors/naive-stack``,
   64 indicators x 25 months) RUNS times each, medians compared;
+* between them, a generated meeting of the anchor's own workload (64 indicators x 25 months,
+  one report with the dataset appendix and the deck, the packs): the like-for-like ratio (the
+  sample meeting has three reports and more papers than the anchor makes);
 * rebuilds of the sample with the cache the first build filled (``--cache``): with no change
   (into a fresh output folder, and into the first build's own, which is up to date), and with
   one sentence of one report changed (RUNS times each);
@@ -33,6 +36,9 @@ BUILDER = ROOT / ".venv" / "bin" / "builder"
 ANCHOR = ROOT.parent / "shared" / "anchors" / "naive-stack" / "run"
 ANCHOR_FALLBACK = Path("/work/shared/anchors/naive-stack/run")
 RUNS = 3
+ANCHOR_SIZE = (64, 25)
+"""The anchor's workload ("WS"), for the like-for-like figure."""
+ALIKE = "the anchor's workload (generated 64 x 25: one report, its dataset and the deck)"
 OVERLAPPED = "conversion (LibreOffice busy, overlapped)"
 SHOWN_PROCESSES = 6
 # LibreOffice runs gpgconf/gpg at start-up: forked from a large process, they report its size
@@ -131,10 +137,13 @@ def run() -> list[Figure]:
     figures: list[Figure] = []
     with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
         work = Path(tmp)
+        alike_meeting = generate_meeting(work / "alike", *ANCHOR_SIZE)
         ours: list[tuple[Usage, dict[str, float]]] = []
+        alike: list[tuple[Usage, dict[str, float]]] = []
         naive: list[Usage] = []
-        for n in range(RUNS):  # alternating, so that both see the same machine
+        for n in range(RUNS):  # alternating, so that all see the same machine
             ours.append(build(SAMPLE, work / f"sample-{n}", work / f"cache-{n}"))
+            alike.append(build(alike_meeting, work / f"alike-{n}", work / f"cache-alike-{n}"))
             naive.append(anchor())
         figures += figures_of("sample", ours)
         figures += rebuilds(work)
@@ -144,6 +153,10 @@ def run() -> list[Figure]:
                               f"CPU {naive_cpu:.1f} s, all processes"))
         ratio = naive_wall / statistics.median(u.wall for u, _ in ours)
         figures.append(Figure("naive stack / builder (median walls)", ratio, RUNS,
+                              "a ratio, not seconds"))
+        figures += figures_of(ALIKE, alike)
+        ratio = naive_wall / statistics.median(u.wall for u, _ in alike)
+        figures.append(Figure(f"naive stack / builder, {ALIKE} (median walls)", ratio, RUNS,
                               "a ratio, not seconds"))
         meeting = generate_meeting(work / "generated")
         figures += figures_of("generated 450 x 120",

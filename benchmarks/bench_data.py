@@ -64,14 +64,16 @@ def _workload(label: str, catalogue: Path, values: Path, period: Month) -> list[
     ]
 
 
-def generate(folder: Path, seed: int = 2023) -> tuple[Path, Path, Path]:
-    """Write a catalogue, a wide CSV and a wide XLSX of the generated workload into ``folder``."""
+def generate(folder: Path, seed: int = 2023, count: int = INDICATORS, span: int = MONTHS
+             ) -> tuple[Path, Path, Path]:
+    """Write a catalogue, a wide CSV and a wide XLSX of the generated workload (``count``
+    indicators over ``span`` months) into ``folder``."""
     rng = random.Random(seed)
-    months = months_ending(PERIOD, MONTHS)
+    months = months_ending(PERIOD, span)
     themes = [{"key": f"theme-{n}", "title": f"Theme {n}"} for n in range(6)]
     indicators: list[dict[str, object]] = []
     rows: list[list[object]] = []
-    for n in range(INDICATORS):
+    for n in range(count):
         key, theme = f"ind_{n:03d}", f"theme-{n % 6}"
         kind = n % 10
         base = {"key": key, "title": f"Indicator {n}", "theme": theme}
@@ -99,8 +101,8 @@ def generate(folder: Path, seed: int = 2023) -> tuple[Path, Path, Path]:
             else:
                 value = round(level * rng.uniform(0.85, 1.15), 1)
                 cells.append(f"{value}%" if percent else f"{value:,.0f}")
-        if n % 50 == 0:  # a new measure: no values before its first 24 months
-            cells[:MONTHS - 24] = ["New measure from Oct 21"] * (MONTHS - 24)
+        if n % 50 == 0 and span > 24:  # a new measure: no values before its last 24 months
+            cells[:span - 24] = ["New measure from Oct 21"] * (span - 24)
         rows.append([key, *cells])
     catalogue = {"populations": {"under_18": 49300}, "benchmarks": {"england": "England"},
                  "themes": themes, "indicators": indicators}

@@ -1,7 +1,7 @@
 """A generated meeting for the benchmarks: 450 indicators x 120 months (the data workload of
-``bench_data``), one report whose appendices are the performance dataset (charts included) and
-the deck, and the B4B deck over the same data. The sample meeting supplies everything else
-(council, minutes, report wording), so only the data's size differs.
+``bench_data``) or another size, one report whose appendices are the performance dataset
+(charts included) and the deck, and the B4B deck over the same data. The sample meeting
+supplies everything else (council, minutes, report wording), so only the data's size differs.
 
     .venv/bin/python -m benchmarks.generate_meeting DIR   # writes DIR/meeting.yaml
 """
@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from benchmarks.bench_data import PERIOD, generate
+from benchmarks.bench_data import INDICATORS, MONTHS, PERIOD, generate
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "config" / "meetings" / "2023-11-23.yaml"
@@ -27,10 +27,11 @@ def _absolute(folder: Path, relative: str) -> str:
     return str((folder / relative).resolve())
 
 
-def generate_meeting(folder: Path) -> Path:
-    """Write the generated data, deck and meeting into ``folder``; the meeting YAML's path."""
+def generate_meeting(folder: Path, count: int = INDICATORS, span: int = MONTHS) -> Path:
+    """Write the generated data (``count`` indicators over ``span`` months), deck and meeting
+    into ``folder``; the meeting YAML's path."""
     folder.mkdir(parents=True, exist_ok=True)
-    catalogue, values, _xlsx = generate(folder)
+    catalogue, values, _xlsx = generate(folder, count=count, span=span)
     data = {"catalogue": catalogue.name, "values": [values.name]}
     deck = yaml.safe_load(SAMPLE_DECK.read_text(encoding="utf-8"))
     sample_priority = deck["priorities"][0]
