@@ -1,14 +1,18 @@
-"""Check a PDF from a user before the pack needs it: size, readable, not encrypted."""
+"""Check a PDF from a user before the pack needs it: size, readable, not encrypted.
+
+Read with pikepdf (qpdf), the library the pack merges it with (:mod:`builder.assemble.merge`):
+a PDF this check passes is one the merge can open.
+"""
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
-from pypdf import PdfReader
-from pypdf.errors import PyPdfError
+import pikepdf
 
 from builder.core.limits import LIMITS, Limits
+
+ENCRYPTED = "is encrypted or password-protected"
 
 
 def check_pdf(path: Path, limits: Limits = LIMITS) -> str | None:
@@ -16,14 +20,15 @@ def check_pdf(path: Path, limits: Limits = LIMITS) -> str | None:
     size = path.stat().st_size
     if size > limits.pdf_bytes:
         return f"is {size:,} bytes (limit {limits.pdf_bytes:,})"
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # it warns on every repaired offset
     try:
-        reader = PdfReader(path)
-        if reader.is_encrypted:
-            return "is encrypted or password-protected"
-        if len(reader.pages) == 0:
-            return "has no pages"
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError,
+        with pikepdf.open(path) as pdf:
+            if pdf.is_encrypted:  # opened without a password, but restricted by its owner
+                return ENCRYPTED
+            if len(pdf.pages) == 0:
+                return "has no pages"
+    except pikepdf.PasswordError:
+        return ENCRYPTED
+    except (pikepdf.PdfError, ValueError, KeyError, TypeError, AttributeError, OSError,
             RecursionError) as exc:
         return f"is not a readable PDF ({type(exc).__name__}: {exc})"
     return None
