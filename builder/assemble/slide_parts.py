@@ -20,6 +20,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from builder.assemble.convert import estimate
 from builder.assemble.package_cut import drop_relationships, rels_of, write_cut, xml_bytes
 from builder.data.docx_package import PARSER
 
@@ -30,27 +31,36 @@ both instances get one: 45 slides in 2 parts built the sample in 9.3 s, in 3 par
 (median of 3, quiet machine). Impress's memory grows by ~7 MB a slide it holds, so 40 slides
 keep an instance near 560 MB (the goal is 800 MB); it spends ~0.13 CPU-s a slide of the
 generated 450-indicator deck."""
+SHARED_FROM_SECONDS = 3.0
+"""A deck estimated at more than this much Impress work goes in two parts at least, however
+few its slides, so that it never holds one instance while the other has nothing left: the
+39-slide deck of a one-report meeting (64 indicators, estimated 4.0 s, 4.2 s measured) ran
+whole on one instance while the other stood idle for its last 1.9 s."""
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PRESENTATION = "ppt/presentation.xml"
 
 
-def part_sizes(slides: int, per_part: int = SLIDES_PER_PART) -> list[int]:
-    """How many slides each part gets: as few parts as ``per_part`` allows, sizes within one
-    of each other (45 slides at 40 a part: 23, 22)."""
-    parts = max(1, math.ceil(slides / per_part))
+def part_sizes(slides: int, per_part: int = SLIDES_PER_PART, at_least: int = 1) -> list[int]:
+    """How many slides each part gets: as few parts as ``per_part`` allows (and ``at_least``,
+    as far as there are slides), sizes within one of each other (45 slides at 40 a part:
+    23, 22)."""
+    parts = max(1, math.ceil(slides / per_part), min(at_least, slides))
     small, extra = divmod(slides, parts)
     return [small + (1 if n < extra else 0) for n in range(parts)]
 
 
-def split_deck(deck: Path, out_dir: Path, per_part: int = SLIDES_PER_PART) -> list[Path]:
+def split_deck(deck: Path, out_dir: Path, per_part: int = SLIDES_PER_PART,
+               shared_from: float = SHARED_FROM_SECONDS) -> list[Path]:
     """The deck as part decks ``<stem>-part-NN.pptx`` in ``out_dir``, in slide order; ``[deck]``
-    itself when it has no more than ``per_part`` slides."""
+    itself when it has no more than ``per_part`` slides and is estimated at no more than
+    ``shared_from`` seconds."""
+    at_least = 2 if estimate(deck) > shared_from else 1
     with zipfile.ZipFile(deck) as package:
         presentation = etree.fromstring(package.read(PRESENTATION), PARSER)
         slide_list = presentation.find(f"{{{P}}}sldIdLst")
         slides = list(slide_list) if slide_list is not None else []
-        sizes = part_sizes(len(slides), per_part)
+        sizes = part_sizes(len(slides), per_part, at_least)
         if slide_list is None or len(sizes) == 1:
             return [deck]
         out_dir.mkdir(parents=True, exist_ok=True)

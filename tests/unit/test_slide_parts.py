@@ -56,12 +56,26 @@ class DescribePartSizes:
     def it_cuts_as_few_parts_as_evenly_as_it_can(self, slides: int, sizes: list[int]) -> None:
         assert part_sizes(slides, 20) == sizes
 
+    @pytest.mark.parametrize(("slides", "sizes"), [(39, [20, 19]), (45, [15, 15, 15]),
+                                                   (1, [1]), (0, [0])])
+    def it_cuts_at_least_the_parts_asked_for_while_there_are_slides(
+            self, slides: int, sizes: list[int]) -> None:
+        assert part_sizes(slides, 20 if slides == 45 else 40, at_least=2) == sizes
+
 
 class DescribeSplitDeck:
     def it_keeps_a_short_deck_whole(self, tmp_path: Path) -> None:
         deck = make_deck(tmp_path / "deck.pptx", 4)
         assert split_deck(deck, tmp_path / "parts", per_part=4) == [deck]
         assert not (tmp_path / "parts").exists()
+
+    def it_shares_a_short_deck_that_costs_more_than_a_part_s_work(self, tmp_path: Path) -> None:
+        deck = make_deck(tmp_path / "deck.pptx", 4)
+        shared_from = estimate(deck) - 0.01
+        parts = split_deck(deck, tmp_path / "parts", per_part=40, shared_from=shared_from)
+        assert [p.name for p in parts] == ["deck-part-01.pptx", "deck-part-02.pptx"]
+        assert split_deck(deck, tmp_path / "whole", per_part=40,
+                          shared_from=estimate(deck)) == [deck]
 
     def it_cuts_a_long_deck_into_decks_of_consecutive_slides(self, tmp_path: Path) -> None:
         deck = make_deck(tmp_path / "deck.pptx", 7)
