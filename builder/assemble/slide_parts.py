@@ -22,6 +22,7 @@ from lxml import etree
 
 from builder.assemble.convert import estimate
 from builder.assemble.package_cut import drop_relationships, rels_of, write_cut, xml_bytes
+from builder.assemble.word_parts import SECONDS_PER_PART
 from builder.data.docx_package import PARSER
 
 SLIDES_PER_PART = 40
@@ -31,11 +32,6 @@ both instances get one: 45 slides in 2 parts built the sample in 9.3 s, in 3 par
 (median of 3, quiet machine). Impress's memory grows by ~7 MB a slide it holds, so 40 slides
 keep an instance near 560 MB (the goal is 800 MB); it spends ~0.13 CPU-s a slide of the
 generated 450-indicator deck."""
-SHARED_FROM_SECONDS = 3.0
-"""A deck estimated at more than this much Impress work goes in two parts at least, however
-few its slides, so that it never holds one instance while the other has nothing left: the
-39-slide deck of a one-report meeting (64 indicators, estimated 4.0 s, 4.2 s measured) ran
-whole on one instance while the other stood idle for its last 1.9 s."""
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PRESENTATION = "ppt/presentation.xml"
@@ -51,11 +47,15 @@ def part_sizes(slides: int, per_part: int = SLIDES_PER_PART, at_least: int = 1) 
 
 
 def split_deck(deck: Path, out_dir: Path, per_part: int = SLIDES_PER_PART,
-               shared_from: float = SHARED_FROM_SECONDS) -> list[Path]:
+               seconds_per_part: float = SECONDS_PER_PART) -> list[Path]:
     """The deck as part decks ``<stem>-part-NN.pptx`` in ``out_dir``, in slide order; ``[deck]``
-    itself when it has no more than ``per_part`` slides and is estimated at no more than
-    ``shared_from`` seconds."""
-    at_least = 2 if estimate(deck) > shared_from else 1
+    itself when it has no more than ``per_part`` slides and is estimated at no more than one
+    part's work (``seconds_per_part``, as a Word paper's parts aim at). A deck estimated at more
+    goes in two parts at least, however few its slides, so that it never holds one instance
+    while the other has nothing left: the 39-slide deck of a one-report meeting (64 indicators,
+    estimated 4.0 s, 4.2 s measured) ran whole on one instance while the other stood idle for
+    its last 1.9 s."""
+    at_least = 2 if estimate(deck) > seconds_per_part else 1
     with zipfile.ZipFile(deck) as package:
         presentation = etree.fromstring(package.read(PRESENTATION), PARSER)
         slide_list = presentation.find(f"{{{P}}}sldIdLst")

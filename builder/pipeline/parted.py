@@ -31,7 +31,7 @@ def cut(source: Path, folder: Path, slides_per_part: int = SLIDES_PER_PART,
     """``source``'s part documents in ``folder``, or ``[source]`` when it is not cut."""
     suffix = source.suffix.lower()
     if suffix == ".pptx":
-        return split_deck(source, folder, slides_per_part)
+        return split_deck(source, folder, slides_per_part, seconds_per_part)
     if suffix == ".docx":
         return split_document(source, folder, seconds_per_part)
     return [source]

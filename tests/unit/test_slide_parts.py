@@ -71,11 +71,11 @@ class DescribeSplitDeck:
 
     def it_shares_a_short_deck_that_costs_more_than_a_part_s_work(self, tmp_path: Path) -> None:
         deck = make_deck(tmp_path / "deck.pptx", 4)
-        shared_from = estimate(deck) - 0.01
-        parts = split_deck(deck, tmp_path / "parts", per_part=40, shared_from=shared_from)
+        below = estimate(deck) - 0.01
+        parts = split_deck(deck, tmp_path / "parts", per_part=40, seconds_per_part=below)
         assert [p.name for p in parts] == ["deck-part-01.pptx", "deck-part-02.pptx"]
         assert split_deck(deck, tmp_path / "whole", per_part=40,
-                          shared_from=estimate(deck)) == [deck]
+                          seconds_per_part=estimate(deck)) == [deck]
 
     def it_cuts_a_long_deck_into_decks_of_consecutive_slides(self, tmp_path: Path) -> None:
         deck = make_deck(tmp_path / "deck.pptx", 7)
