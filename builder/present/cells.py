@@ -1,4 +1,4 @@
-"""Table cells as every output prints them: text, with RAG fill and text colours."""
+"""Table cells as every output prints them: text, a fill, and the rating of a RAG cell."""
 
 from __future__ import annotations
 
@@ -11,21 +11,20 @@ from builder.present import formatting as fmt
 
 @dataclass(frozen=True)
 class Cell:
-    """One table cell as printed: text, and optionally a fill and text colour (hex RGB)."""
+    """One table cell as printed: text, and optionally a fill (hex RGB)."""
 
     text: str
     fill: str | None = None
-    color: str | None = None
     rag: Rag | None = None
-    """The rating a RAG cell shows: the deck colours it in its template's RAG styles, not in
-    ``fill`` and ``color`` (the Word reports')."""
+    """The rating a RAG cell shows: each paper colours it in its template's RAG styles (the
+    deck's *Styles* layout, the report template's RAG paragraph styles)."""
 
 
 def rag_cell(rag: Rag | None, missing: str = "") -> Cell:
-    """The RAG label on its colour: never colour alone (WCAG 1.4.1)."""
+    """The RAG label, coloured by the paper's renderer: never colour alone (WCAG 1.4.1)."""
     if rag is None:
         return Cell(missing)
-    return Cell(fmt.rag_label(rag), fmt.RAG_FILL[rag], fmt.RAG_TEXT[rag], rag)
+    return Cell(fmt.rag_label(rag), rag=rag)
 
 
 def indicator_value(ind: Indicator, value: float | None, reason: str | None = None,

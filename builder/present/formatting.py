@@ -12,9 +12,6 @@ MISSING = "-"
 NOT_APPLICABLE = "n/a"
 
 ARROW_GLYPHS = {Arrow.UP: "↑", Arrow.SIMILAR: "⇒", Arrow.DOWN: "↓", Arrow.NONE: "-"}
-# fills and the text colour on them: contrast of at least 4.5:1 (WCAG 2.2 AA), labels always shown
-RAG_FILL = {Rag.GREEN: "C6EFCE", Rag.AMBER: "FFEB9C", Rag.RED: "FFC7CE"}
-RAG_TEXT = {Rag.GREEN: "006100", Rag.AMBER: "7A4F00", Rag.RED: "9C0006"}
 
 
 def number(value: float | None, decimals: int = 0, unit: Unit = "count",

@@ -2,12 +2,13 @@
 
 A table gets the template's named table and paragraph styles, a header row marked
 ``w:tblHeader`` (repeated on every page), a description for screen readers, fixed column widths,
-and no merged cells. Fills and text colours come from the presented cells (RAG as text + colour).
+and no merged cells. Fills come from the presented cells; a RAG cell's fill and text colour from
+the template's RAG styles (:mod:`builder.render.word_rag`), its label always printed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
@@ -15,9 +16,11 @@ from docx.document import Document as DocxDocument
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
+from builder.compute.calculus import Rag
 from builder.present.cells import Cell
 from builder.present.report_appendices import TableText
 from builder.render.word_common import style_id
+from builder.render.word_rag import RagLook, rag_looks
 
 
 def add_table(doc: DocxDocument, table: TableText, widths: Sequence[int], table_style: str,
@@ -26,21 +29,22 @@ def add_table(doc: DocxDocument, table: TableText, widths: Sequence[int], table_
     if len(widths) != len(table.header):
         raise ValueError(f"{len(widths)} widths for {len(table.header)} columns")
     ids = (style_id(doc, table_style), style_id(doc, text_style), style_id(doc, head_style))
-    element = parse_xml(table_xml(table, widths, *ids))
+    has_rag = any(cell.rag is not None for row in table.rows for cell in row)
+    element = parse_xml(table_xml(table, widths, *ids, rag_looks(doc) if has_rag else {}))
     body = doc.element.body
     body.sectPr.addprevious(element) if body.sectPr is not None else body.append(element)
     return element
 
 
 def table_xml(table: TableText, widths: Sequence[int], table_style_id: str, text_style_id: str,
-              head_style_id: str) -> str:
-    """The ``w:tbl`` XML of a whole table."""
+              head_style_id: str, looks: Mapping[Rag, RagLook]) -> str:
+    """The ``w:tbl`` XML of a whole table, its RAG cells in ``looks``."""
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
-    head = "".join(_cell(Cell(h), w, head_style_id) for h, w in zip(table.header, widths,
+    head = "".join(_cell(Cell(h), w, head_style_id, looks) for h, w in zip(table.header, widths,
                                                                    strict=True))
     rows = "".join(
         "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
-        + "".join(_cell(c, w, text_style_id) for c, w in zip(row, widths, strict=True))
+        + "".join(_cell(c, w, text_style_id, looks) for c, w in zip(row, widths, strict=True))
         + "</w:tr>"
         for row in table.rows)
     return (f"<w:tbl {nsdecls('w')}><w:tblPr><w:tblStyle w:val={quoteattr(table_style_id)}/>"
@@ -53,10 +57,11 @@ def table_xml(table: TableText, widths: Sequence[int], table_style_id: str, text
             f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{head}</w:tr>{rows}</w:tbl>")
 
 
-def _cell(cell: Cell, width: int, para_style_id: str) -> str:
-    shade = (f'<w:shd w:val="clear" w:color="auto" w:fill="{cell.fill}"/>' if cell.fill
-             else "")
-    color = f'<w:rPr><w:color w:val="{cell.color}"/></w:rPr>' if cell.color else ""
+def _cell(cell: Cell, width: int, para_style_id: str, looks: Mapping[Rag, RagLook]) -> str:
+    look = looks[cell.rag] if cell.rag is not None else None
+    fill = look.fill if look is not None else cell.fill
+    shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
+    color = f'<w:rPr><w:color w:val="{look.color}"/></w:rPr>' if look is not None else ""
     paragraphs = "".join(
         f'<w:p><w:pPr><w:pStyle w:val={quoteattr(para_style_id)}/></w:pPr>'
         + (f'<w:r>{color}<w:t xml:space="preserve">{escape(line)}</w:t></w:r>' if line else "")

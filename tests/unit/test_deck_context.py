@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from builder.compute.calculus import Rag
 from builder.compute.model import ReportModel
 from builder.config.deck import Deck, DeckOptions, Disclosure, load_deck
 from builder.config.deck_wording import DeckWording
@@ -102,9 +103,9 @@ class DescribeTables:
         referrals = next(r for r in table.rows
                          if r[0].text.startswith("Number of referrals into statutory"))
         assert [c.text for c in referrals[13:16]] == ["277", "273", "Red"]
-        assert (referrals[15].fill, referrals[15].color) == ("FFC7CE", "9C0006")
+        assert referrals[15].rag is Rag.RED  # coloured in the template's RAG Red style
         contacts = next(r for r in table.rows if r[0].text == "Number of contacts in the month")
-        assert contacts[15].text == "-" and contacts[15].fill is None
+        assert contacts[15].text == "-" and contacts[15].rag is None
 
 
 class DescribeCharts:

@@ -82,10 +82,6 @@ class DescribeLabels:
         assert [fmt.direction(d) for d in (*Direction, None)] == [
             "improved", "no change", "worse", "up", "down", ""]
 
-    @pytest.mark.parametrize("rating", list(Rag))
-    def it_keeps_rag_text_readable_on_its_fill(self, rating: Rag) -> None:
-        assert _contrast(fmt.RAG_TEXT[rating], fmt.RAG_FILL[rating]) >= 4.5
-
 
 class DescribeDates:
     def it_prints_the_papers_date_styles(self) -> None:
@@ -95,13 +91,3 @@ class DescribeDates:
         assert fmt.upper_date(dt.date(2023, 11, 23)) == "23 NOVEMBER 2023"
         assert fmt.short_date(dt.date(2023, 9, 28)) == "28/09/23"
 
-
-def _contrast(foreground: str, background: str) -> float:
-    """WCAG 2.2 contrast ratio of two RRGGBB colours."""
-    def luminance(hex_colour: str) -> float:
-        channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (0, 2, 4)]
-        r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
-        return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-    light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)

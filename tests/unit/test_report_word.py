@@ -17,6 +17,7 @@ from docx.oxml.ns import nsdecls
 from docx.shared import Cm
 from PIL import Image
 
+from builder.compute.calculus import Rag
 from builder.config.templates import DEFAULTS
 from builder.errors import RenderError
 from builder.inspection.docx_summary import summarize_docx
@@ -62,7 +63,7 @@ class DescribeXmlTables:
     def it_marks_the_header_row_and_fills_cells(self, tmp_path: Path) -> None:
         doc = document_from_template(TEMPLATE)
         table = TableText(("Indicator", "RAG"),
-                          ((Cell("Tom & Jerry <b>"), Cell("Red", "FFC7CE", "9C0006")),
+                          ((Cell("Tom & Jerry <b>"), Cell("Red", rag=Rag.RED)),
                            (Cell("two\nlines"), Cell(""))), "A test table")
         add_table(doc, table, (4000, 1000), "Report Table", "Table Text", "Table Heading")
         doc.save(str(tmp_path / "t.docx"))

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 
 from builder.config.templates import DEFAULT_DIR, FILE_NAMES
 from builder.inspection.template_check import check_template
@@ -109,6 +110,16 @@ class DescribeADamagedTemplate:
         assert f"{path}: styles: no style named 'Report Field'" in missing[
             [m.split("(valid")[0].strip() for m in missing].index(
                 f"{path}: styles: no style named 'Report Field'")]
+
+    def it_checks_that_a_rag_style_gives_both_colours(self, tmp_path: Path) -> None:
+        doc = Document(str(DEFAULT_DIR / FILE_NAMES["report"]))
+        red = doc.styles["RAG Red"].element
+        red.pPr.remove(red.pPr.find(qn("w:shd")))
+        path = tmp_path / "t.docx"
+        doc.save(str(path))
+        assert [p for p in problems(path) if "RAG" in p] == [
+            f"{path}: style 'RAG Red': no shading colour (the cell's fill) (valid: set one in "
+            "Word: Modify Style > Format > Border > Shading)"]
 
     def it_never_hints_to_regenerate_the_template(self, tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch,

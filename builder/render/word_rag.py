@@ -1,0 +1,109 @@
+"""RAG cells in the Word papers: their fill and text colour, from the report template.
+
+A RAG cell (the dataset's RAG column, the key's RAG rows) prints its rating's label on its
+rating's colour, never colour alone (WCAG 1.4.1). The colours are the report template's: the
+styles named ``RAG Green``, ``RAG Amber`` and ``RAG Red``, each giving the fill in its shading
+(Format > Border > Shading) and the text colour in its font colour, as the deck's template gives
+its own in its *Styles* layout. A template without such a style (one made before the styles
+existed) gets builder's colours for that rating (:data:`BUILT_IN`), which the default template
+also holds. A style that is there must set both colours as RGB values, the text reaching 4.5:1
+on the fill (WCAG 2.2 AA); otherwise the template is refused, naming the style.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+
+from builder.compute.calculus import Rag
+from builder.errors import Problem, TemplateError, raise_if_any
+from builder.inspection.contrast import MINIMUM, contrast_ratio
+from builder.render.word_common import find_style
+
+
+@dataclass(frozen=True)
+class RagLook:
+    """How a RAG cell of one rating looks: its fill and its text colour ('RRGGBB')."""
+
+    fill: str
+    color: str
+
+
+STYLE_NAMES = {Rag.GREEN: "RAG Green", Rag.AMBER: "RAG Amber", Rag.RED: "RAG Red"}
+BUILT_IN = {Rag.GREEN: RagLook("C6EFCE", "006100"), Rag.AMBER: RagLook("FFEB9C", "7A4F00"),
+            Rag.RED: RagLook("FFC7CE", "9C0006")}
+"""For a template without the rating's style (text on fill 6.14:1, 5.98:1 and 5.92:1)."""
+_HEX = re.compile(r"[0-9A-Fa-f]{6}")
+_BASED_ON_DEPTH = 16
+
+
+def rag_looks(doc: DocxDocument) -> dict[Rag, RagLook]:
+    """Each rating's look in ``doc`` (a document made from the report template, which was
+    checked with :func:`rag_style_problems` before anything rendered)."""
+    looks, problems = _read(doc, Path("the report template"))
+    raise_if_any(problems, TemplateError, "the report template's RAG styles cannot be used",
+                 hint="Run `builder templates check` on the template.")
+    return looks
+
+
+def rag_style_problems(doc: DocxDocument, template: Path) -> list[Problem]:
+    """A Problem for every RAG style of ``doc`` that does not give a usable look."""
+    return _read(doc, template)[1]
+
+
+def template_rag_problems(template: Path) -> list[Problem]:
+    """:func:`rag_style_problems` of a template file, for checking before anything renders."""
+    return rag_style_problems(Document(str(template)), template)
+
+
+def _read(doc: DocxDocument, template: Path) -> tuple[dict[Rag, RagLook], list[Problem]]:
+    looks: dict[Rag, RagLook] = {}
+    problems: list[Problem] = []
+    for rag, name in STYLE_NAMES.items():
+        style = find_style(doc, name)
+        if style is None:
+            looks[rag] = BUILT_IN[rag]
+            continue
+        where = f"style '{name}'"
+        fill = _inherited(style, ("w:pPr", "w:rPr"), "w:shd", "w:fill")
+        color = _inherited(style, ("w:rPr",), "w:color", "w:val")
+        found = []
+        if fill is None:
+            found.append(Problem(str(template), where, "no shading colour (the cell's fill)",
+                                 "set one in Word: Modify Style > Format > Border > Shading"))
+        if color is None:
+            found.append(Problem(str(template), where, "no font colour (the text's)",
+                                 "set one in Word: Modify Style > Format > Font > Font color "
+                                 "(not Automatic)"))
+        if fill is not None and color is not None and \
+                (ratio := contrast_ratio(color, fill)) < MINIMUM:
+            found.append(Problem(str(template), where,
+                                 f"text #{color.upper()} on #{fill.upper()} has a contrast of "
+                                 f"{ratio:.2f}:1, below {MINIMUM}:1 (WCAG 2.2 AA)",
+                                 "darken the font colour or lighten the shading"))
+        problems += found
+        if not found and fill is not None and color is not None:
+            looks[rag] = RagLook(fill.upper(), color.upper())
+    return looks, problems
+
+
+def _inherited(style: Any, containers: tuple[str, ...], tag: str, attribute: str) -> str | None:
+    """The RGB value ``attribute`` of ``tag`` in the style's ``containers`` (or in the style it
+    is based on, and so on); None when unset, 'auto' or not an RGB value."""
+    for _ in range(_BASED_ON_DEPTH):
+        if style is None:
+            return None
+        for container in containers:
+            element = style.element.find(f"{qn(container)}/{qn(tag)}")
+            if element is not None:
+                value = element.get(qn(attribute))
+                return value if value is not None and _HEX.fullmatch(value) else None
+        style = style.base_style
+    return None
+
