@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from builder.assemble.footers import drop_footers
 from builder.assemble.manifest import sha256
 from builder.compute.model import ReportModel
 from builder.compute.periods import Month, parse_period
@@ -35,7 +36,7 @@ from builder.pipeline.inputs import MeetingInputs
 from builder.present import report_appendices as pa
 from builder.present.chart_spec import ChartSpec
 from builder.present.report_context import Strings, report_context, text_context
-from builder.render.word_common import CoreProperties, drop_footers
+from builder.render.word_common import CoreProperties
 from builder.render.word_dataset import render_dataset
 from builder.render.word_glossary import render_glossary
 from builder.render.word_report import Placeholder, combine_report, write_external_appendix
@@ -189,8 +190,7 @@ class _ReportBuilder:
 
     def _dropped(self, document: _Document, out: Path) -> None:
         """The part without its footers, from the one rendered."""
-        shutil.copyfile(self._with_footers(document), out)
-        drop_footers(out)
+        drop_footers(self._with_footers(document), out)
 
     def _appendix(self, r: ReportItem, number: int, appendix: Appendix, title: str,
                   item_core: CoreProperties) -> tuple[AppendixPart, _Document | None]:

@@ -17,7 +17,6 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 from builder.errors import Problem, TemplateError, raise_if_any
-from builder.render.reproducible import save_package
 
 
 @dataclass(frozen=True)
@@ -125,13 +124,3 @@ def landscape(doc: DocxDocument) -> None:
         width, height = section.page_width, section.page_height
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = height, width
-
-
-def drop_footers(path: Path) -> None:
-    """Remove every section's footer reference from the .docx at ``path``: the pack stamps its
-    own running ``Page N``, so a part's own page numbers would only confuse the reader."""
-    doc = Document(str(path))
-    for section in doc.element.body.iter(qn("w:sectPr")):
-        for reference in section.findall(qn("w:footerReference")):
-            section.remove(reference)
-    save_package(doc, path, None)  # dated as the document says it was created

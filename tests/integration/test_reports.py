@@ -12,6 +12,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from docx import Document
+from docx.oxml.ns import qn
 from pypdf import PdfReader
 
 from builder.cli import main
@@ -190,10 +192,22 @@ class DescribeTheSampleReports:
         assert combined.title == "SEND and Home to School Transport"
 
     def it_has_a_page_number_field_in_the_footer(self, sample: dict[int, ReportParts]) -> None:
-        with zipfile.ZipFile(sample[10].body) as package:
+        with zipfile.ZipFile(sample[10].docx) as package:
             footers = [n for n in package.namelist() if n.startswith("word/footer")]
             xml = "".join(package.read(n).decode("utf-8") for n in footers)
         assert 'w:instr=" PAGE "' in xml
+
+    def it_leaves_the_footers_out_of_the_parts_the_pack_stamps(
+            self, sample: dict[int, ReportParts]) -> None:
+        parts = [sample[10].body, *(a.source for a in sample[10].appendices
+                                    if a.source is not None and a.source.suffix == ".docx")]
+        assert len(parts) >= 2
+        for part in parts:
+            doc = Document(str(part))
+            assert doc.paragraphs, part.name
+            assert not doc.element.body.findall(f".//{qn('w:footerReference')}"), part.name
+            with zipfile.ZipFile(part) as package:
+                assert not [n for n in package.namelist() if "footer" in n], part.name
 
     def it_keeps_golden_summaries_of_each_report(self, bodies: dict[int, DocxSummary]) -> None:
         for item, summary in bodies.items():

@@ -3,6 +3,7 @@ report template, and small edits that plant one defect each."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import zipfile
 from collections.abc import Callable
@@ -55,10 +56,11 @@ def with_part(source: Path, target: Path, name: str, data: bytes,
             b"</Types>", f'<Override PartName="/{name}" ContentType="{content_type}"/></Types>'
             .encode())
     if rel_type:
+        rel_id = "rIdTest_" + re.sub(r"\W", "_", name)
         parts["_rels/.rels"] = parts["_rels/.rels"].replace(
             b"</Relationships>",
-            f'<Relationship Id="rIdTest" Type="{rel_type}" Target="{name}"/></Relationships>'
-            .encode())
+            f'<Relationship Id="{rel_id}" Type="{rel_type}" '
+            f'Target="{name}"/></Relationships>'.encode())
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
         for part, content in parts.items():
             archive.writestr(part, content)
@@ -76,11 +78,23 @@ CUSTOM_XML = (
     b"<vt:lpwstr>jo.bloggs@example.gov.uk</vt:lpwstr></property></Properties>")
 
 
+APP_TYPE = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
+APP_REL = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+           "extended-properties")
+
+
 def with_company(source: Path, target: Path, company: str) -> Path:
+    """A copy whose extended properties name ``company`` (added when it has none, as the
+    report parts builder writes have none)."""
     with zipfile.ZipFile(source) as archive:
-        app = archive.read("docProps/app.xml")
-    return with_part(source, target, "docProps/app.xml",
-                     app.replace(b"<Company/>", f"<Company>{company}</Company>".encode()))
+        if "docProps/app.xml" in archive.namelist():
+            app = archive.read("docProps/app.xml").replace(
+                b"<Company/>", f"<Company>{company}</Company>".encode())
+            return with_part(source, target, "docProps/app.xml", app)
+    app = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Properties xmlns='
+           '"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+           f"<Company>{company}</Company></Properties>").encode()
+    return with_part(source, target, "docProps/app.xml", app, APP_TYPE, APP_REL)
 
 
 def track_insertion(run: Any, author: str = "Jo Bloggs") -> None:
