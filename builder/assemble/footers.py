@@ -15,10 +15,8 @@ from pathlib import Path
 from lxml import etree
 
 from builder.assemble.package_cut import drop_relationships, rels_of, write_cut, xml_bytes
-from builder.data.docx_package import PARSER, W
+from builder.data.docx_package import DOCUMENT, PARSER, W
 
-DOCUMENT = "word/document.xml"
-"""The document part of the packages builder renders (python-docx names it so)."""
 FOOTER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
 
 

@@ -37,14 +37,12 @@ from builder.assemble.package_cut import (
     write_cut,
     xml_bytes,
 )
-from builder.data.docx_package import PARSER
+from builder.data.docx_package import DOCUMENT, PARSER, W
 
 SECONDS_PER_PART = 3.0
 """Estimated Writer seconds a part aims at (cut only past twice this)."""
 CUT_STYLES = ("Heading1", "Heading2")
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-DOCUMENT = "word/document.xml"
 
 
 def split_document(docx: Path, out_dir: Path, seconds_per_part: float = SECONDS_PER_PART

@@ -15,6 +15,8 @@ from lxml import etree
 from builder.data.safezip import check_office_zip
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+DOCUMENT = "word/document.xml"
+"""The document part of a Word package (as Word, LibreOffice and python-docx name it)."""
 NS = {
     "w": W,
     "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
@@ -53,8 +55,8 @@ def read_parts(path: Path) -> dict[str, bytes]:
         raise ValueError(problem)
     with zipfile.ZipFile(path) as archive:
         parts = {info.filename: archive.read(info) for info in archive.infolist()}
-    if "word/document.xml" not in parts:
-        raise ValueError("not a Word document (no word/document.xml)")
+    if DOCUMENT not in parts:
+        raise ValueError(f"not a Word document (no {DOCUMENT})")
     return parts
 
 

@@ -17,13 +17,12 @@ from typing import Any
 from docxtpl import DocxTemplate
 
 from builder import jinja_sandbox
+from builder.data.docx_package import DOCUMENT
 from builder.data.safezip import check_office_input
 from builder.errors import TemplateError
 from builder.inspection.template_check import structure_problems
 from builder.render.reproducible import save_package
 from builder.render.word_common import CoreProperties, set_core_properties
-
-BODY_PART = "word/document.xml"
 
 
 def check_template(template: Path) -> None:
@@ -51,13 +50,13 @@ def render_docx_template(template: Path, context: Mapping[str, Any], core: CoreP
     if not names <= set(context):
         source = _body_source(DocxTemplate(str(template)))
         unknown = sorted(names - set(context))
-        raise jinja_sandbox.undeclared_error(str(template), BODY_PART, source, unknown)
+        raise jinja_sandbox.undeclared_error(str(template), DOCUMENT, source, unknown)
     tpl = DocxTemplate(str(template))
     try:
         tpl.render(dict(context), _ENV)
     except Exception as exc:  # every Jinja failure, also runtime ones, becomes a TemplateError
         source = _body_source(DocxTemplate(str(template)))
-        raise jinja_sandbox.template_error(exc, str(template), BODY_PART, source) from None
+        raise jinja_sandbox.template_error(exc, str(template), DOCUMENT, source) from None
     set_core_properties(tpl.docx, core)
     save_package(tpl, out, core.created)
 
@@ -72,7 +71,7 @@ def _template_names(path: str, mtime_ns: int, size: int) -> frozenset[str]:
     try:
         return frozenset(jinja_sandbox.undeclared_names(_ENV, source, set()))
     except Exception as exc:  # a syntax error found while looking for names
-        raise jinja_sandbox.template_error(exc, path, BODY_PART, source) from None
+        raise jinja_sandbox.template_error(exc, path, DOCUMENT, source) from None
 
 
 def _body_source(tpl: DocxTemplate) -> str:
