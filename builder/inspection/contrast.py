@@ -47,6 +47,19 @@ def contrast_ratio(first: str, second: str) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
+LOW_CONTRAST_HINT = "a darker text colour or a lighter fill (or the reverse) reaching 4.5:1"
+
+
+def too_low(text: str, behind: str) -> str | None:
+    """Why text in colour ``text`` cannot be read on ``behind`` (below 4.5:1), in words, as a
+    template's style is refused; None when it can."""
+    ratio = contrast_ratio(text, behind)
+    if ratio >= MINIMUM:
+        return None
+    return (f"text #{text} on #{behind} has a contrast of {ratio:.2f}:1, below WCAG 2.2 AA's "
+            f"{MINIMUM}:1")
+
+
 def low_contrast(path: Path, minimum: float = MINIMUM) -> list[Pairing]:
     """Runs of text in a .docx/.pptx whose contrast is below ``minimum``."""
     return [p for p in pairings(path) if p.ratio < minimum]

@@ -40,11 +40,11 @@ from builder.compute.calculus import Rag
 from builder.errors import Problem
 from builder.inspection.contrast import (
     BLACK,
-    MINIMUM,
+    LOW_CONTRAST_HINT,
     SCHEME_ALIASES,
     WHITE,
-    contrast_ratio,
     theme_colours,
+    too_low,
 )
 
 LAYOUT = "Styles"
@@ -183,12 +183,8 @@ def _style(shape: Any, needs: _Needs, theme: Mapping[str, str], file: str, where
                       None if typeface is None or typeface.startswith("+") else typeface)
     if color is not None or fill is not None:
         text, behind = color or theme.get("dk1", BLACK), fill or WHITE
-        ratio = contrast_ratio(text, behind)
-        if ratio < MINIMUM:
-            problems.append(Problem(
-                file, where, f"text #{text} on #{behind} has a contrast of {ratio:.2f}:1, below "
-                f"WCAG 2.2 AA's {MINIMUM}:1", "a darker text colour or a lighter fill (or the "
-                "reverse) reaching 4.5:1"))
+        if low := too_low(text, behind):
+            problems.append(Problem(file, where, low, LOW_CONTRAST_HINT))
     return style, problems
 
 

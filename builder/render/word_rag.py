@@ -23,7 +23,7 @@ from docx.oxml.ns import qn
 
 from builder.compute.calculus import Rag
 from builder.errors import Problem, TemplateError, raise_if_any
-from builder.inspection.contrast import MINIMUM, contrast_ratio
+from builder.inspection.contrast import LOW_CONTRAST_HINT, too_low
 from builder.render.word_common import find_style
 
 
@@ -82,11 +82,8 @@ def _read(doc: DocxDocument, template: Path) -> tuple[dict[Rag, RagLook], list[P
                                  "set one in Word: Modify Style > Format > Font > Font color "
                                  "(not Automatic)"))
         if fill is not None and color is not None and \
-                (ratio := contrast_ratio(color, fill)) < MINIMUM:
-            found.append(Problem(str(template), where,
-                                 f"text #{color.upper()} on #{fill.upper()} has a contrast of "
-                                 f"{ratio:.2f}:1, below {MINIMUM}:1 (WCAG 2.2 AA)",
-                                 "darken the font colour or lighten the shading"))
+                (low := too_low(color.upper(), fill.upper())):
+            found.append(Problem(str(template), where, low, LOW_CONTRAST_HINT))
         problems += found
         if not found and fill is not None and color is not None:
             looks[rag] = RagLook(fill.upper(), color.upper())

@@ -103,5 +103,5 @@ class DescribeRestylingRag:
                   str(tmp_path / "out"))
         assert run.code == 3
         assert (f"{template}: style 'RAG Amber': text #FFFFFF on #FFEB9C has a contrast of "
-                "1.19:1, below 4.5:1") in run.err
+                "1.19:1, below WCAG 2.2 AA's 4.5:1") in run.err
         assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())

@@ -123,8 +123,9 @@ class DescribeRagStyleProblems:
                                                                       ) -> None:
         template = restyled(tmp_path, "RAG Green", "00B050", "FFFFFF")
         (problem,) = rag_style_problems(Document(str(template)), template)
-        assert str(problem).startswith(f"{template}: style 'RAG Green': text #FFFFFF on "
-                                       "#00B050 has a contrast of 2.87:1, below 4.5:1")
+        assert str(problem).startswith(
+            f"{template}: style 'RAG Green': text #FFFFFF on #00B050 has a contrast of 2.87:1, "
+            "below WCAG 2.2 AA's 4.5:1")
 
     def it_names_each_colour_a_style_lacks(self, tmp_path: Path) -> None:
         template = restyled(tmp_path, "RAG Amber", None, None)
