@@ -12,12 +12,11 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
 from builder.assemble.package_cut import drop_relationships, rels_of, write_cut, xml_bytes
 from builder.data.docx_package import DOCUMENT, PARSER, W
-
-FOOTER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
 
 
 def drop_footers(docx: Path, out: Path) -> None:
@@ -27,5 +26,5 @@ def drop_footers(docx: Path, out: Path) -> None:
         for reference in list(document.iter(f"{{{W}}}footerReference")):
             reference.getparent().remove(reference)
         rels = drop_relationships(package.read(rels_of(DOCUMENT)),
-                                  lambda rel: rel.get("Type") == FOOTER)
+                                  lambda rel: rel.get("Type") == RT.FOOTER)
         write_cut(package, {DOCUMENT: xml_bytes(document), rels_of(DOCUMENT): rels}, out)

@@ -16,7 +16,6 @@ from builder.render import word_dataset, word_glossary, word_report, word_tracke
 from builder.render.deck_styles import DeckStyles
 from builder.render.slides_template import check_deck_template
 from builder.render.word_common import template_style_problems
-from builder.render.word_rag import template_rag_problems
 from builder.render.word_template import check_template as check_docx_template
 
 KINDS = ("report", "front-sheet", "agenda", "minutes", "pack-page")
@@ -29,9 +28,10 @@ APPENDIX_STYLES = {"dataset": word_dataset.STYLES, "tracker": word_tracker.STYLE
 
 def template_problems(templates: Templates, loaded: LoadedMeeting, cache: Cache | None = None
                       ) -> list[Problem]:
-    """Every template that is missing or unreadable, every style the meeting's appendices
-    need that the report template lacks, and its RAG styles' problems when a dataset prints
-    RAG cells (all of them, for every appendix kind, at once). With
+    """Every template that is missing or unreadable (the report template's RAG styles included:
+    :func:`builder.inspection.template_check.check_template`), and every style the meeting's
+    appendices need that the report template lacks (all of them, for every appendix kind, at
+    once). With
     ``cache``, not checked again when the same templates passed for the same appendix kinds
     (:mod:`builder.pipeline.checks_memo`)."""
     files = [getattr(templates, kind.replace("-", "_")) for kind in KINDS]
@@ -53,8 +53,6 @@ def template_problems(templates: Templates, loaded: LoadedMeeting, cache: Cache 
         return problems
     needed = [style for kind in kinds for style in APPENDIX_STYLES[kind]]
     problems = template_style_problems(templates.report, needed)
-    if "dataset" in kinds:  # the dataset and its key print RAG cells
-        problems += template_rag_problems(templates.report)
     if not problems:
         remember(cache, key, ())
     return problems

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from docx import Document
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 
@@ -46,7 +45,7 @@ _BASED_ON_DEPTH = 16
 def rag_looks(doc: DocxDocument) -> dict[Rag, RagLook]:
     """Each rating's look in ``doc`` (a document made from the report template, which was
     checked with :func:`rag_style_problems` before anything rendered)."""
-    looks, problems = _read(doc, Path("the report template"))
+    looks, problems = _read(doc, "the report template")
     raise_if_any(problems, TemplateError, "the report template's RAG styles cannot be used",
                  hint="Run `builder templates check` on the template.")
     return looks
@@ -54,15 +53,10 @@ def rag_looks(doc: DocxDocument) -> dict[Rag, RagLook]:
 
 def rag_style_problems(doc: DocxDocument, template: Path) -> list[Problem]:
     """A Problem for every RAG style of ``doc`` that does not give a usable look."""
-    return _read(doc, template)[1]
+    return _read(doc, str(template))[1]
 
 
-def template_rag_problems(template: Path) -> list[Problem]:
-    """:func:`rag_style_problems` of a template file, for checking before anything renders."""
-    return rag_style_problems(Document(str(template)), template)
-
-
-def _read(doc: DocxDocument, template: Path) -> tuple[dict[Rag, RagLook], list[Problem]]:
+def _read(doc: DocxDocument, file: str) -> tuple[dict[Rag, RagLook], list[Problem]]:
     looks: dict[Rag, RagLook] = {}
     problems: list[Problem] = []
     for rag, name in STYLE_NAMES.items():
@@ -73,20 +67,20 @@ def _read(doc: DocxDocument, template: Path) -> tuple[dict[Rag, RagLook], list[P
         where = f"style '{name}'"
         fill = _inherited(style, ("w:pPr", "w:rPr"), "w:shd", "w:fill")
         color = _inherited(style, ("w:rPr",), "w:color", "w:val")
-        found = []
         if fill is None:
-            found.append(Problem(str(template), where, "no shading colour (the cell's fill)",
-                                 "set one in Word: Modify Style > Format > Border > Shading"))
+            problems.append(Problem(file, where, "no shading colour (the cell's fill)",
+                                    "set one in Word: Modify Style > Format > Border > Shading"))
         if color is None:
-            found.append(Problem(str(template), where, "no font colour (the text's)",
-                                 "set one in Word: Modify Style > Format > Font > Font color "
-                                 "(not Automatic)"))
-        if fill is not None and color is not None and \
-                (low := too_low(color.upper(), fill.upper())):
-            found.append(Problem(str(template), where, low, LOW_CONTRAST_HINT))
-        problems += found
-        if not found and fill is not None and color is not None:
-            looks[rag] = RagLook(fill.upper(), color.upper())
+            problems.append(Problem(file, where, "no font colour (the text's)",
+                                    "set one in Word: Modify Style > Format > Font > Font color "
+                                    "(not Automatic)"))
+        if fill is None or color is None:
+            continue
+        look = RagLook(fill.upper(), color.upper())
+        if low := too_low(look.color, look.fill):
+            problems.append(Problem(file, where, low, LOW_CONTRAST_HINT))
+        else:
+            looks[rag] = look
     return looks, problems
 
 
