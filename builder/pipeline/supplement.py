@@ -54,7 +54,7 @@ def build_supplement(meeting_yaml: Path, items: Sequence[int], out_dir: Path, is
     with timer("check and compute"):
         checked = check_meeting(meeting_yaml, allow_outside=allow_outside)
         loaded = checked.inputs.loaded
-        chosen = late_items(loaded, items)
+        chosen = late_items(loaded, items, issued)
     records = _records(out_dir)
     number = next((r["number"] for r in records if r["items"] == chosen),
                   max((r["number"] for r in records), default=0) + 1)

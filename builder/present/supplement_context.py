@@ -4,6 +4,7 @@ is late."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -39,20 +40,27 @@ class SupplementContext:
     signatory: str
 
 
-def late_items(loaded: LoadedMeeting, numbers: Sequence[int]) -> list[int]:
-    """``numbers`` checked: agenda items with papers and a ``late_reason``; a ConfigError
-    listing every one that is not."""
+def late_items(loaded: LoadedMeeting, numbers: Sequence[int], issued: dt.date) -> list[int]:
+    """``numbers`` checked: agenda items with papers and a ``late_reason``, issued on ``issued``
+    (from the agenda's issue date to the meeting's date); a ConfigError listing every problem."""
+    meeting = loaded.meeting
+    problems = []
+    if not meeting.issue_date <= issued <= meeting.date:
+        when = "after the meeting" if issued > meeting.date else "before the agenda was issued"
+        problems.append(Problem(str(loaded.path), "--issued", f"the supplement's issue date "
+                                f"{issued.isoformat()} is {when}", f"a date from "
+                                f"{meeting.issue_date.isoformat()} (issue_date) to "
+                                f"{meeting.date.isoformat()} (date); the default is today"))
     numbered = {n.number: n for n in numbered_items(loaded.meeting)}
     with_papers = [n for n, item in numbered.items() if item.item is not None and
                    (item.item.report is not None or item.item.paper is not None)]
-    problems = []
     for number in numbers:
         item = numbered.get(number)
         if item is None or item.item is None or number not in with_papers:
             problems.append(Problem(str(loaded.path), "--items", f"agenda item {number} has no "
                                     "papers", ", ".join(map(str, with_papers))))
         elif not item.item.late_reason:
-            index = loaded.meeting.items.index(item.item)
+            index = meeting.items.index(item.item)
             problems.append(Problem(str(loaded.path), f"items[{index}].late_reason",
                                     f"agenda item {number} has no reason for lateness",
                                     "late_reason: why the papers were not ready"))
