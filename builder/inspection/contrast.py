@@ -18,9 +18,10 @@ from typing import Any
 
 from defusedxml import ElementTree
 
+from builder.data.docx_package import W
+
 MINIMUM = 4.5
 """WCAG 2.2 AA, 1.4.3, for normal-size text."""
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 WHITE, BLACK = "FFFFFF", "000000"
@@ -86,25 +87,25 @@ def _docx(package: zipfile.ZipFile) -> Iterator[Pairing]:
         root = ElementTree.fromstring(package.read(name))
         yield from _docx_runs(root, name, WHITE)
     styles = ElementTree.fromstring(package.read("word/styles.xml"))
-    for style in styles.iter(f"{W}style"):
-        if style.get(f"{W}type") not in ("paragraph", "character"):
+    for style in styles.iter(f"{{{W}}}style"):
+        if style.get(f"{{{W}}}type") not in ("paragraph", "character"):
             continue  # a table style's colours depend on its conditional formats
-        color = _word_color(style.find(f"{W}rPr"))
+        color = _word_color(style.find(f"{{{W}}}rPr"))
         if color:
-            yield Pairing(f"style '{style.get(f'{W}styleId')}'", "", color,
-                          _shading(style.find(f"{W}pPr")) or WHITE)
+            yield Pairing(f"style '{style.get(f'{{{W}}}styleId')}'", "", color,
+                          _shading(style.find(f"{{{W}}}pPr")) or WHITE)
 
 
 def _docx_runs(node: Any, where: str, background: str) -> Iterator[Pairing]:
     for child in node:
         behind = background
-        if child.tag == f"{W}tc":
-            behind = _shading(child.find(f"{W}tcPr")) or background
-        elif child.tag == f"{W}p":
-            behind = _shading(child.find(f"{W}pPr")) or background
-        if child.tag == f"{W}r":
-            text = "".join(t.text or "" for t in child.iter(f"{W}t"))
-            color = _word_color(child.find(f"{W}rPr"))
+        if child.tag == f"{{{W}}}tc":
+            behind = _shading(child.find(f"{{{W}}}tcPr")) or background
+        elif child.tag == f"{{{W}}}p":
+            behind = _shading(child.find(f"{{{W}}}pPr")) or background
+        if child.tag == f"{{{W}}}r":
+            text = "".join(t.text or "" for t in child.iter(f"{{{W}}}t"))
+            color = _word_color(child.find(f"{{{W}}}rPr"))
             if text.strip() and (color or background != WHITE):
                 yield Pairing(where, text, color or BLACK, background)
         else:
@@ -112,14 +113,14 @@ def _docx_runs(node: Any, where: str, background: str) -> Iterator[Pairing]:
 
 
 def _word_color(props: Any) -> str:
-    color = props.find(f"{W}color") if props is not None else None
-    value = color.get(f"{W}val", "") if color is not None else ""
+    color = props.find(f"{{{W}}}color") if props is not None else None
+    value = color.get(f"{{{W}}}val", "") if color is not None else ""
     return value.upper() if value and value != "auto" else ""
 
 
 def _shading(props: Any) -> str:
-    shade = props.find(f"{W}shd") if props is not None else None
-    fill = shade.get(f"{W}fill", "") if shade is not None else ""
+    shade = props.find(f"{{{W}}}shd") if props is not None else None
+    fill = shade.get(f"{{{W}}}fill", "") if shade is not None else ""
     return fill.upper() if fill and fill != "auto" else ""
 
 

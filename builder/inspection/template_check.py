@@ -24,11 +24,11 @@ from lxml import etree
 
 from builder import jinja_sandbox
 from builder.config.templates import DEFAULT_DIR, FILE_NAMES
+from builder.data.docx_package import W
 from builder.data.safezip import check_office_zip
 from builder.errors import Problem
 from builder.inspection.template_vars import KINDS, Var, variables
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TAG = re.compile(r"\{%-?\s*(p|tr|tc|r)?\s*(\w+)(.*?)-?%\}|\{\{(.*?)\}\}", re.S)
 _OPENERS = {"if", "for", "macro", "call", "filter", "with", "block", "raw"}
 _PART = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
@@ -144,8 +144,8 @@ def _parts(path: Path) -> dict[str, list[str]]:
         for name in names:
             root = etree.fromstring(package.read(name), parser)
             label = "body" if name == "word/document.xml" else name.split("/")[-1]
-            out[label] = ["".join(t.text or "" for t in p.iter(f"{W}t"))
-                          for p in root.iter(f"{W}p")]
+            out[label] = ["".join(t.text or "" for t in p.iter(f"{{{W}}}t"))
+                          for p in root.iter(f"{{{W}}}p")]
     return out
 
 
