@@ -330,8 +330,8 @@ def _default_names(kind: str) -> frozenset[str]:
 def _styles(file: str, path: Path, kind: str) -> list[Problem]:
     from docx import Document
 
+    from builder.render.word_cell_styles import cell_style_problems
     from builder.render.word_common import find_style
-    from builder.render.word_rag import rag_style_problems
 
     doc = Document(str(path))
     have = [s.name for s in doc.styles if s.name]
@@ -342,4 +342,4 @@ def _styles(file: str, path: Path, kind: str) -> list[Problem]:
             problems.append(Problem(file, "styles", f"no style named '{name}'",
                                     ("did you mean " + ", ".join(close) + "? ") if close else ""
                                     + "add the style in Word (Home > Styles) with this name"))
-    return problems + (rag_style_problems(doc, path) if kind == "report" else [])
+    return problems + (cell_style_problems(doc, path) if kind == "report" else [])

@@ -1,23 +1,33 @@
-"""Table cells as every output prints them: text, a fill, and the rating of a RAG cell."""
+"""Table cells as every output prints them: text, the rating of a RAG cell, a sub-heading row."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from builder.compute.calculus import Rag
 from builder.config.catalogue import Indicator
 from builder.present import formatting as fmt
 
+Shade = Rag | Literal["subheading"]
+"""What colours a cell: its RAG rating, or its being in a sub-heading row."""
+
 
 @dataclass(frozen=True)
 class Cell:
-    """One table cell as printed: text, and optionally a fill (hex RGB)."""
+    """One table cell as printed: its text, and what colours it, if anything."""
 
     text: str
-    fill: str | None = None
     rag: Rag | None = None
     """The rating a RAG cell shows: each paper colours it in its template's RAG styles (the
     deck's *Styles* layout, the report template's RAG paragraph styles)."""
+    subheading: bool = False
+    """A cell of a sub-heading row (a dataset grouped by sub-theme), shaded in the report
+    template's *Dataset Subheading* style."""
+
+    @property
+    def shade(self) -> Shade | None:
+        return self.rag if self.rag is not None else "subheading" if self.subheading else None
 
 
 def rag_cell(rag: Rag | None, missing: str = "") -> Cell:

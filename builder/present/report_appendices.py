@@ -139,7 +139,7 @@ def dataset_text(model: ReportModel, heading: str, charts: bool = True,
             sub = fig.indicator.subtheme if layout.grouping == "subthemes" else None
             if sub and sub != current:
                 subheadings.append(len(rows))
-                rows.append(tuple(Cell(sub if n == title_at else "", SUBHEADING_FILL)
+                rows.append(tuple(Cell(sub if n == title_at else "", subheading=True)
                                   for n in range(len(columns))))
             current = sub
             rows.append(tuple(c.cell(fig) for c in columns))
@@ -158,9 +158,6 @@ def dataset_text(model: ReportModel, heading: str, charts: bool = True,
     legend = tuple(fill(line, values) for line in layout.legend)
     return DatasetText(heading, intro, tuple(themes), _key_table(layout) if layout.key else None,
                        layout.key_heading, legend, tuple(c.kind for c in columns))
-
-
-SUBHEADING_FILL = "E7E6E6"
 
 
 def _groups(model: ReportModel, layout: Layout

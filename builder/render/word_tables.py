@@ -2,8 +2,8 @@
 
 A table gets the template's named table and paragraph styles, a header row marked
 ``w:tblHeader`` (repeated on every page), a description for screen readers, fixed column widths,
-and no merged cells. Fills come from the presented cells; a RAG cell's fill and text colour from
-the template's RAG styles (:mod:`builder.render.word_rag`), its label always printed.
+and no merged cells. A RAG cell's and a sub-heading row's fill and text colour come from the
+template's cell styles (:mod:`builder.render.word_cell_styles`), a RAG label always printed.
 """
 
 from __future__ import annotations
@@ -16,11 +16,10 @@ from docx.document import Document as DocxDocument
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
-from builder.compute.calculus import Rag
-from builder.present.cells import Cell
+from builder.present.cells import Cell, Shade
 from builder.present.report_appendices import TableText
+from builder.render.word_cell_styles import CellLook, cell_looks
 from builder.render.word_common import style_id
-from builder.render.word_rag import RagLook, rag_looks
 
 
 def add_table(doc: DocxDocument, table: TableText, widths: Sequence[int], table_style: str,
@@ -29,16 +28,16 @@ def add_table(doc: DocxDocument, table: TableText, widths: Sequence[int], table_
     if len(widths) != len(table.header):
         raise ValueError(f"{len(widths)} widths for {len(table.header)} columns")
     ids = (style_id(doc, table_style), style_id(doc, text_style), style_id(doc, head_style))
-    has_rag = any(cell.rag is not None for row in table.rows for cell in row)
-    element = parse_xml(table_xml(table, widths, *ids, rag_looks(doc) if has_rag else {}))
+    shaded = any(cell.shade is not None for row in table.rows for cell in row)
+    element = parse_xml(table_xml(table, widths, *ids, cell_looks(doc) if shaded else {}))
     body = doc.element.body
     body.sectPr.addprevious(element) if body.sectPr is not None else body.append(element)
     return element
 
 
 def table_xml(table: TableText, widths: Sequence[int], table_style_id: str, text_style_id: str,
-              head_style_id: str, looks: Mapping[Rag, RagLook]) -> str:
-    """The ``w:tbl`` XML of a whole table, its RAG cells in ``looks``."""
+              head_style_id: str, looks: Mapping[Shade, CellLook]) -> str:
+    """The ``w:tbl`` XML of a whole table, its shaded cells in ``looks``."""
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     head = "".join(_cell(Cell(h), w, head_style_id, looks) for h, w in zip(table.header, widths,
                                                                    strict=True))
@@ -57,10 +56,9 @@ def table_xml(table: TableText, widths: Sequence[int], table_style_id: str, text
             f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{head}</w:tr>{rows}</w:tbl>")
 
 
-def _cell(cell: Cell, width: int, para_style_id: str, looks: Mapping[Rag, RagLook]) -> str:
-    look = looks[cell.rag] if cell.rag is not None else None
-    fill = look.fill if look is not None else cell.fill
-    shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
+def _cell(cell: Cell, width: int, para_style_id: str, looks: Mapping[Shade, CellLook]) -> str:
+    look = looks[cell.shade] if cell.shade is not None else None
+    shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{look.fill}"/>' if look else ""
     color = f'<w:rPr><w:color w:val="{look.color}"/></w:rPr>' if look is not None else ""
     paragraphs = "".join(
         f'<w:p><w:pPr><w:pStyle w:val={quoteattr(para_style_id)}/></w:pPr>'

@@ -24,7 +24,7 @@ from builder.present import pack_context as pc
 from builder.render.deck_styles import LAYOUT as STYLES
 from builder.render.pack_docx import PackDocument, render_pack_document
 from builder.render.slides_template import REQUIRED, open_template
-from builder.render.word_rag import rag_looks, rag_style_problems
+from builder.render.word_cell_styles import cell_looks, cell_style_problems
 from tests.conftest import CONFIG
 from tests.integration.conftest import reports_with_template
 
@@ -75,11 +75,11 @@ class DescribeTemplatesSavedByLibreOffice:
             assert _paragraphs(after.body) == _paragraphs(before.body)
             assert summarize_docx(after.body).headings  # heading styles were found
 
-    def it_keeps_the_rag_styles_colours(self, resaved: Path) -> None:
+    def it_keeps_the_cell_styles_colours(self, resaved: Path) -> None:
         template = resaved / FILE_NAMES["report"]
         doc = Document(str(template))
-        assert rag_style_problems(doc, template) == []
-        assert rag_looks(doc) == rag_looks(Document(str(DEFAULT_DIR / FILE_NAMES["report"])))
+        assert cell_style_problems(doc, template) == []
+        assert cell_looks(doc) == cell_looks(Document(str(DEFAULT_DIR / FILE_NAMES["report"])))
 
     def it_renders_every_pack_document_as_the_shipped_templates_do(self, resaved: Path,
                                                                    tmp_path: Path) -> None:

@@ -11,8 +11,9 @@ styles that the code looks up by name:
 * ``Follow-on Paragraph`` (unnumbered, aligned with numbered text), ``Report Field`` with the
   ``Field Label`` character style, ``Contact Line``, ``List Item``, ``Table Heading``,
   ``Table Text``, ``Dataset Text``, ``Key Text``, ``Chart Caption``, table styles
-  ``Report Table`` and ``Dataset Table``; ``RAG Green``, ``RAG Amber`` and ``RAG Red``, whose
-  shading and font colour colour the RAG cells (:mod:`builder.render.word_rag`).
+  ``Report Table`` and ``Dataset Table``; ``RAG Green``, ``RAG Amber``, ``RAG Red`` and
+  ``Dataset Subheading``, whose shading and font colour colour the RAG cells and the dataset's
+  sub-heading rows (:mod:`builder.render.word_cell_styles`).
 
 Both variants of format-spec A.2 are in the one template, chosen by ``variant`` ('2023' or
 '2017'). The appendix documents reuse these styles (they start from this template's body-less
@@ -33,7 +34,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 from style_colours import readable_style_colours
 
-from builder.render.word_rag import BUILT_IN, STYLE_NAMES, RagLook
+from builder.render.word_cell_styles import BUILT_IN, STYLE_NAMES, CellLook
 
 OUT = Path(__file__).resolve().parent.parent / "committee_report.docx"
 FONT = "Arial"
@@ -111,8 +112,9 @@ def paragraph_style(doc: Document, name: str, base: str = "Normal", size: float 
     fmt.keep_with_next = keep_next or None
 
 
-def rag_style(doc: Document, name: str, look: RagLook) -> None:
-    """A RAG style: builder colours a RAG cell in its shading (the fill) and font colour."""
+def cell_style(doc: Document, name: str, look: CellLook) -> None:
+    """A cell style: builder colours a RAG cell or a sub-heading row in its shading (the fill)
+    and font colour."""
     paragraph_style(doc, name, base="Dataset Text", after=0)
     style = doc.styles[name]
     style.font.color.rgb = RGBColor.from_string(look.color)
@@ -161,8 +163,8 @@ def setup_styles(doc: Document) -> None:
     paragraph_style(doc, "Key Text", size=9, after=40)
     paragraph_style(doc, "Chart Caption", size=9, after=240)
     paragraph_style(doc, "Footer", size=9, after=0)
-    for rag, name in STYLE_NAMES.items():
-        rag_style(doc, name, BUILT_IN[rag])
+    for shade, name in STYLE_NAMES.items():
+        cell_style(doc, name, BUILT_IN[shade])
     character_style(doc, "Field Label")
     table_style(doc, "Report Table")
     table_style(doc, "Dataset Table")
