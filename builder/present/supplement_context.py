@@ -51,7 +51,7 @@ def late_items(loaded: LoadedMeeting, numbers: Sequence[int], issued: dt.date) -
                                 f"{issued.isoformat()} is {when}", f"a date from "
                                 f"{meeting.issue_date.isoformat()} (issue_date) to "
                                 f"{meeting.date.isoformat()} (date); the default is today"))
-    numbered = {n.number: n for n in numbered_items(loaded.meeting)}
+    numbered = {n.number: n for n in numbered_items(meeting)}
     with_papers = [n for n, item in numbered.items() if item.item is not None and
                    (item.item.report is not None or item.item.paper is not None)]
     for number in numbers:
