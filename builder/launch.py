@@ -1,9 +1,9 @@
 """The ``builder`` program: nothing when nothing changed, else LibreOffice first, then
 everything else.
 
-A ``builder build`` whose output folder is up to date (:mod:`builder.pipeline.up_to_date`)
-prints the summary of the build that made it and stops, before anything heavy is imported
-(a command line this parser is not sure of is simply built).
+A ``builder build`` or ``builder pack`` whose output folder is up to date
+(:mod:`builder.pipeline.up_to_date`) prints the summary of the run that made it and stops,
+before anything heavy is imported (a command line this parser is not sure of is simply run).
 
 Importing builder (pandas, matplotlib, python-docx, pypdf ...) takes longer than a LibreOffice
 instance needs to start. For the commands that convert to PDF, the instances are started before
@@ -26,14 +26,15 @@ from pathlib import Path
 
 from builder.assemble.office import start_early
 from builder.pipeline.cache import cache_folder, holds_files
-from builder.pipeline.up_to_date import BuildRequest, unchanged
+from builder.pipeline.up_to_date import BuildRequest, run_record, unchanged
 from builder.render.charts import start_server
 
 CONVERTING_COMMANDS = ("build", "pack")
 INSTANCES = 2
 BUILD_VALUES = ("--out", "--timeout", "--cache", "--allow-outside")
 BUILD_FLAGS = ("--strict", "--no-cache")
-"""The options of ``builder build`` (:mod:`builder.commands.build`)."""
+"""The options of ``builder build`` (:mod:`builder.commands.build`); ``builder pack`` has
+them all but ``--strict``."""
 
 
 def main() -> None:
@@ -41,9 +42,11 @@ def main() -> None:
     command will need it, then run the command line."""
     args = sys.argv[1:]
     request = build_request(args)
-    if request is not None and (done := unchanged(request)) is not None:
+    record = run_record(request, _cache(args)) if request is not None else None
+    if request is not None and record is not None and \
+            (done := unchanged(request, record)) is not None:
         from builder.commands.build_summary import print_unchanged  # noqa: PLC0415 - light
-        print_unchanged(request.out_dir, done)
+        print_unchanged(request.out_dir, done, request.command)
         return
     converting = bool(args) and args[0] in CONVERTING_COMMANDS and "--help" not in args
     if converting and not _cache_filled(args):
@@ -73,9 +76,10 @@ def _exit_now(code: int) -> None:
 
 
 def build_request(args: list[str]) -> BuildRequest | None:
-    """The ``builder build`` that ``args`` asks for, using the cache; None for another command,
-    ``--no-cache``, or anything this parser does not know (typer then reads the line)."""
-    if not args or args[0] != "build":
+    """The ``builder build`` or ``builder pack`` that ``args`` asks for, using the cache; None
+    for another command, ``--no-cache``, or anything this parser does not know (typer then
+    reads the line)."""
+    if not args or args[0] not in CONVERTING_COMMANDS:
         return None
     positional: list[str] = []
     values: dict[str, list[str]] = {name: [] for name in BUILD_VALUES}
@@ -94,11 +98,13 @@ def build_request(args: list[str]) -> BuildRequest | None:
         else:
             positional.append(arg)
     given = [v for vs in values.values() for v in vs]
-    if len(positional) != 1 or len(values["--out"]) != 1 or "" in given \
-            or "--no-cache" in flags or not all(_timeout(t) for t in values["--timeout"]):
+    if len(positional) != 1 or len(values["--out"]) != 1 or len(values["--cache"]) > 1 \
+            or "" in given or "--no-cache" in flags \
+            or not all(_timeout(t) for t in values["--timeout"]) \
+            or (args[0] == "pack" and "--strict" in flags):
         return None
     return BuildRequest(Path(positional[0]), Path(values["--out"][0]), "--strict" in flags,
-                        tuple(Path(p) for p in values["--allow-outside"]))
+                        tuple(Path(p) for p in values["--allow-outside"]), args[0])
 
 
 def _timeout(text: str) -> bool:
@@ -109,12 +115,18 @@ def _timeout(text: str) -> bool:
         return False
 
 
-def _cache_filled(args: list[str]) -> bool:
-    """Whether the cache the command line names (or the default one in ``--out``) has files."""
+def _cache(args: list[str]) -> Path | None:
+    """The cache the command line names (or the default one beside ``--out``); None with
+    ``--no-cache`` or without ``--out``."""
     out, chosen = _option(args, "--out"), _option(args, "--cache")
     if out is None:
-        return False
-    folder = cache_folder(Path(out), Path(chosen) if chosen else None, "--no-cache" in args)
+        return None
+    return cache_folder(Path(out), Path(chosen) if chosen else None, "--no-cache" in args)
+
+
+def _cache_filled(args: list[str]) -> bool:
+    """Whether the command line's cache (:func:`_cache`) has files."""
+    folder = _cache(args)
     return folder is not None and holds_files(folder)
 
 

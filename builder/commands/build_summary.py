@@ -32,8 +32,10 @@ def print_summary(out_dir: Path, heading: str, files: Sequence[Path],
     out.print(f"agenda pack: {ranges}", markup=False)
 
 
-def print_unchanged(out_dir: Path, done: Unchanged) -> None:
-    """The summary of the build that made ``out_dir``, which is up to date."""
-    print_summary(out_dir, f"up to date: nothing changed since the build of {done.built_at}; "
+def print_unchanged(out_dir: Path, done: Unchanged, command: str = "build") -> None:
+    """The summary of the run (``command``: ``build`` or ``pack``) that made ``out_dir``, which
+    is up to date."""
+    made_by = "build" if command == "build" else "packs"
+    print_summary(out_dir, f"up to date: nothing changed since the {made_by} of {done.built_at}; "
                   f"kept {len(done.files)} files in {out_dir}:", done.files, done.pages,
                   done.warnings, done.revisions, done.acknowledged)

@@ -24,7 +24,8 @@ def pack(meeting_yaml: MeetingArg, out_dir: OutOpt, timeout: TimeoutOpt = DEFAUL
     """Build the agenda packs (agenda-pack-public.pdf, agenda-pack-exempt.pdf). Uses the papers
     'builder report' and 'builder deck' wrote into --out when all are there and newer than
     every input; otherwise renders them afresh in a temporary folder. Writes only the packs.
-    PDFs and charts are reused from the cache as by 'builder build'."""
+    PDFs and charts are reused from the cache as by 'builder build', and a run with nothing
+    changed since the last is up to date at once (nothing rewritten)."""
     with ConsoleProgress(err) as progress:
         result = build_packs(meeting_yaml, out_dir, progress, timeout, allow_outside or (),
                              cache_folder(out_dir, cache, no_cache))

@@ -45,7 +45,16 @@ from builder.pipeline.parted import convert_in_parts
 from builder.pipeline.progress import Quiet, Reporter, Timer
 from builder.pipeline.reports import PARTS, build_reports, dataset_charts
 from builder.pipeline.supplied import supplied_papers
-from builder.pipeline.up_to_date import BUILD_KEY, BuildRequest, build_key, input_entries
+from builder.pipeline.up_to_date import (
+    BUILD_KEY,
+    BuildRequest,
+    PackRun,
+    build_key,
+    input_entries,
+    papers_fresh,
+    run_record,
+    write_pack_record,
+)
 from builder.present.dataset import dataset_table
 from builder.present.revisions import revision_facts
 from builder.render.charts import drawn_ahead
@@ -122,21 +131,37 @@ def build_packs(meeting_yaml: Path, out_dir: Path, reporter: Reporter | None = N
                 cache_dir: Path | None = None) -> PackResult:
     """The two packs only, into ``out_dir``. The papers ``builder report`` and ``builder deck``
     wrote into ``out_dir`` are used when every one is there and newer than every input (see
-    :func:`rendered_papers`); otherwise they are rendered afresh in a temporary folder. Only
-    the packs are written. Charts and PDFs are reused from ``cache_dir`` (None: no cache)."""
+    :func:`builder.pipeline.up_to_date.papers_fresh`); otherwise they are rendered afresh in a
+    temporary folder. Only the packs are written. Charts and PDFs are reused from
+    ``cache_dir`` (None: no cache), where the run is recorded too, so that the same pack asked
+    for again is up to date at once (:mod:`builder.pipeline.up_to_date`)."""
     timer = Timer(reporter or Quiet())
+    started = dt.datetime.now(dt.UTC)
     cache = Cache(cache_dir) if cache_dir is not None else None
     with timer("check and compute"):
         checked = check_meeting(meeting_yaml, allow_outside=allow_outside, cache=cache)
-        ready = rendered_papers(checked, out_dir)
+        rendered = papers_in(checked, out_dir)
+        used = papers_fresh(rendered.files(), checked.inputs.files)
+        # hashed now: an edit made later shows
+        read = input_entries([*checked.inputs.files, *(rendered.files() if used else ())])
+    ready = rendered if used else None
     with staging_dir(out_dir) as stage, _work() as work, _office(timeout, cache) as office:
         pdfs = ReadyPdfs(cache, work / "prepared")
         papers = render_and_convert(checked, office, work, timer, ready, cache, pdfs)
         pack = assemble_packs(checked.inputs, papers, office, work, stage, timer, cache, pdfs)
     drop_stale_exempt_pack(pack, out_dir)
+    result = dataclasses.replace(pack.moved(stage, out_dir), reused=used)
+    request = BuildRequest(meeting_yaml, out_dir, allow_outside=tuple(allow_outside),
+                           command="pack")
+    record = run_record(request, cache_dir)
+    if record is not None:
+        write_pack_record(record, request, read, PackRun(
+            started.isoformat(timespec="seconds"), tuple(rendered.files()), used,
+            result.public, result.exempt,
+            {str(n): (s.first, s.last) for n, s in result.spans.items()}))
     if cache is not None:
         cache.prune()
-    return dataclasses.replace(pack.moved(stage, out_dir), reused=ready is not None)
+    return result
 
 
 @dataclass(frozen=True)
@@ -146,14 +171,18 @@ class Rendered:
     reports: tuple[ReportParts, ...]
     deck: Path | None
 
+    def files(self) -> list[Path]:
+        """The files a pack reads: each report's body and appendices, the deck."""
+        found = [p for r in self.reports for p in (r.body, *(a.source for a in r.appendices))
+                 if p]
+        return [*found, *((self.deck,) if self.deck is not None else ())]
 
-def rendered_papers(checked: CheckedMeeting, folder: Path) -> Rendered | None:
-    """The papers ``builder report`` (``folder/parts/``) and ``builder deck`` wrote into
-    ``folder``, if every one the meeting needs is there and newer than every input file."""
+
+def papers_in(checked: CheckedMeeting, folder: Path) -> Rendered:
+    """The papers ``builder report`` (``folder/parts/``) and ``builder deck`` write into
+    ``folder`` for the meeting, whether or not they are there (``builder pack`` uses them when
+    :func:`builder.pipeline.up_to_date.papers_fresh`)."""
     inputs = checked.inputs
-    if not folder.is_dir():
-        return None
-    oldest_allowed = max(p.stat().st_mtime for p in inputs.files if p.is_file())
     deck = None
     if inputs.deck is not None:
         deck = folder / deck_filename(inputs.deck.loaded.deck.month)
@@ -171,12 +200,7 @@ def rendered_papers(checked: CheckedMeeting, folder: Path) -> Rendered | None:
                                            a.exempt_category, a.exempt_reason))
         reports.append(ReportParts(r.number, r.item.title, folder / f"{r.stem}.docx",
                                    parts / f"{r.stem}-body.docx", tuple(appendices)))
-    files = [p for r in reports for p in (r.body, *(a.source for a in r.appendices)) if p]
-    if deck is not None:
-        files.append(deck)
-    if all(p.is_file() and p.stat().st_mtime > oldest_allowed for p in files):
-        return Rendered(tuple(reports), deck)
-    return None
+    return Rendered(tuple(reports), deck)
 
 
 @contextlib.contextmanager

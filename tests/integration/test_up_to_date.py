@@ -9,7 +9,7 @@ import contextlib
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,11 +43,27 @@ class Built:
         return BuildRequest(**{"meeting": MEETING, "out_dir": OUT, **changes})  # type: ignore[arg-type]
 
 
-def run(root: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    """``builder build`` of the copied sample, as a user runs it."""
-    return subprocess.run([str(PROGRAM), "build", str(MEETING), "--out", str(OUT), "--cache",
+def run(root: Path, *extra: str, command: str = "build") -> subprocess.CompletedProcess[str]:
+    """``builder build`` (or ``command``) of the copied sample into ``out`` with the cache
+    ``cache``, as a user runs it."""
+    return subprocess.run([str(PROGRAM), command, str(MEETING), "--out", str(OUT), "--cache",
                            "cache", *extra], cwd=root, capture_output=True, text=True,
                           timeout=900, check=False)
+
+
+def made_again_as_it_was(public: Path, rerun: Callable[[], subprocess.CompletedProcess[str]],
+                         starts: str) -> None:
+    """``public`` truncated, then ``rerun``: the run is a full one (its output ``starts`` so),
+    the file is made again with the same bytes, and the next run is up to date."""
+    made = public.read_bytes()
+    public.write_bytes(made[:1000])
+
+    again = rerun()
+
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.startswith(starts)
+    assert public.read_bytes() == made
+    assert rerun().stdout.startswith("up to date")
 
 
 @pytest.fixture(scope="module")
@@ -157,16 +173,8 @@ class DescribeUpToDate:
 
 class DescribeAFullBuildAfterAHole:
     def it_rebuilds_an_edited_output_as_it_was(self, built: Built) -> None:
-        public = built.out / "agenda-pack-public.pdf"
-        made = public.read_bytes()
-        public.write_bytes(made[:1000])
-
-        again = run(built.root)
-
-        assert again.returncode == 0, again.stderr
-        assert again.stdout.startswith("wrote ")
-        assert public.read_bytes() == made
-        assert run(built.root).stdout.startswith("up to date")
+        made_again_as_it_was(built.out / "agenda-pack-public.pdf", lambda: run(built.root),
+                             "wrote ")
 
     def it_builds_with_no_cache_even_when_up_to_date_and_gives_the_same_bytes(
             self, built: Built) -> None:

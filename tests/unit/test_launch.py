@@ -46,6 +46,10 @@ class DescribeBuildRequest:
                                         "--timeout", "30"])
         assert request == BuildRequest(Path("m.yaml"), Path("out"), True, (Path("a"), Path("b")))
 
+    def it_reads_a_pack_as_a_request_of_its_own(self) -> None:
+        request = launch.build_request(["pack", "m.yaml", "--out", "out", "--cache", "c"])
+        assert request == BuildRequest(Path("m.yaml"), Path("out"), command="pack")
+
     @pytest.mark.parametrize("args", [
         ["report", "m.yaml", "--out", "out"],
         ["build", "m.yaml"],  # no --out: typer says so
@@ -55,6 +59,8 @@ class DescribeBuildRequest:
         ["build", "m.yaml", "other.yaml", "--out", "out"],
         ["build", "m.yaml", "--out", "out", "--timeout", "soon"],
         ["build", "m.yaml", "--out"],
+        ["build", "m.yaml", "--out", "out", "--cache", "a", "--cache", "b"],
+        ["pack", "m.yaml", "--out", "out", "--strict"],  # not an option of pack
     ])
     def it_leaves_anything_else_to_the_full_command_line(self, args: list[str]) -> None:
         assert launch.build_request(args) is None
