@@ -28,6 +28,7 @@ from builder.assemble.office import start_early
 from builder.pipeline.cache import cache_folder, holds_files
 from builder.pipeline.up_to_date import BuildRequest, run_record, unchanged
 from builder.render.charts import start_server
+from builder.stopping import Stopped, install
 
 CONVERTING_COMMANDS = ("build", "pack")
 INSTANCES = 2
@@ -39,8 +40,18 @@ them all but ``--strict``."""
 
 def main() -> None:
     """Stop at once when the build asked for is up to date; else start LibreOffice when the
-    command will need it, then run the command line."""
-    args = sys.argv[1:]
+    command will need it, then run the command line. SIGTERM or Ctrl-C while LibreOffice
+    starts or builder is imported stops the instances started early and exits 143 or 130,
+    as later in the run."""
+    install()  # a stop from now on stops what is started early too (see the module doc)
+    try:
+        _run(sys.argv[1:])
+    except Stopped as stop:  # before the command's own handling took over
+        sys.stderr.write(f"{stop.message}\n")
+        _exit_now(stop.exit_code)
+
+
+def _run(args: list[str]) -> None:
     request = build_request(args)
     record = run_record(request, _cache(args)) if request is not None else None
     if request is not None and record is not None and \

@@ -303,9 +303,11 @@ def start_early(count: int) -> None:
         instance = Instance(soffice, START_TIMEOUT)
         try:
             instance.start()
-        except OSError:
+        except BaseException as exc:  # it will not start (OSError), or a stop signal came
             instance.stop()
-            return
+            if isinstance(exc, OSError):
+                return
+            raise
         _EARLY.append(instance)
 
 

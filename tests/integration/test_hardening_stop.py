@@ -146,6 +146,31 @@ def it_leaves_no_libreoffice_temp_files_after_a_build(tmp_path: Path) -> None:
     assert not processes_mentioning(str(temp))
 
 
+def it_stops_the_instances_started_early_when_stopped_while_builder_imports(
+        tmp_path: Path) -> None:
+    """The ``builder`` program starts LibreOffice before it imports the rest of builder; a
+    SIGTERM in between (as soon as the instances are there) stops them too: none is left
+    running, holding its profile slot and its memory."""
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    program = Path(sys.executable).parent / "builder"
+    run = subprocess.Popen(  # noqa: S603 - our own program and arguments
+        [str(program), "build", str(MEETING), "--out", str(tmp_path / "out")], cwd=ROOT,
+        env={**os.environ, "TMPDIR": str(temp)}, stderr=subprocess.PIPE, text=True)
+    try:
+        assert wait_for(lambda: processes_mentioning(str(temp)), 60), "LibreOffice never started"
+        run.send_signal(signal.SIGTERM)
+        _, stderr = run.communicate(timeout=60)
+    finally:
+        if run.poll() is None:
+            run.kill()
+    assert run.returncode == 143, stderr
+    assert "stopped (SIGTERM); nothing was changed" in stderr and "Traceback" not in stderr
+    assert wait_for(lambda: not processes_mentioning(str(temp)), 30), \
+        processes_mentioning(str(temp))
+    assert not (tmp_path / "out").exists()
+
+
 def it_exits_with_the_stop_code_when_the_clean_up_hangs(tmp_path: Path) -> None:
     """A clean-up that never ends (here: a ``with`` block that sleeps on unwinding) is cut
     short after the grace period, with the stop's exit code."""
@@ -153,7 +178,8 @@ def it_exits_with_the_stop_code_when_the_clean_up_hangs(tmp_path: Path) -> None:
     script.write_text(
         "import sys, time\n"
         "import builder.cli as cli\n"
-        "cli.STOP_GRACE_SECONDS = 1.0\n"
+        "import builder.stopping\n"
+        "builder.stopping.STOP_GRACE_SECONDS = 1.0\n"
         "def hang(*args, **kwargs):\n"
         "    try:\n"
         "        print('ready', flush=True)\n"

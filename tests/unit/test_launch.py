@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import signal
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 import builder.cli
+import builder.stopping
 from builder import launch
 from builder.pipeline.up_to_date import BuildRequest
 
@@ -64,6 +67,35 @@ class DescribeBuildRequest:
     ])
     def it_leaves_anything_else_to_the_full_command_line(self, args: list[str]) -> None:
         assert launch.build_request(args) is None
+
+
+@pytest.fixture
+def stop_handlers() -> Iterator[None]:
+    """The test process's own SIGTERM and SIGINT handlers, put back afterwards."""
+    kept = {signum: signal.getsignal(signum) for signum in (signal.SIGTERM, signal.SIGINT)}
+    yield
+    for signum, handler in kept.items():
+        signal.signal(signum, handler)
+
+
+class DescribeAStopWhileStarting:
+    def it_ends_with_the_stop_code_before_the_command_line_is_read(
+            self, calls: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+            stop_handlers: None, capsys: pytest.CaptureFixture[str]) -> None:
+        def stopped_while_starting(count: int) -> None:
+            calls.append(f"start {count}")
+            signal.raise_signal(signal.SIGTERM)
+
+        ended: list[int] = []
+        monkeypatch.setattr(launch, "start_early", stopped_while_starting)
+        monkeypatch.setattr(launch, "_exit_now", ended.append)  # it runs the exit handlers
+        monkeypatch.setattr(builder.stopping, "_cut_short", lambda signum: None)  # no watchdog
+        monkeypatch.setattr("sys.argv", ["builder", "build", "m.yaml", "--out",
+                                         str(tmp_path / "out")])
+        launch.main()
+        assert calls == ["start 2"]  # the command line was never run
+        assert ended == [143]
+        assert capsys.readouterr().err == "stopped (SIGTERM); nothing was changed\n"
 
 
 class DescribeTheEnd:
