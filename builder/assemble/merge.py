@@ -10,7 +10,8 @@ references inside the copied tree onto the merged pages). A source without a str
 content or alt text are mended before the copy (:mod:`builder.assemble.figures`). The merged
 file declares its title, language (en-GB) and that it is marked, asks viewers to show the
 title, and carries XMP
-metadata (``dc:title``, ``dc:language``; ``pdfuaid:part`` 1 when no structure check fails).
+metadata (``dc:title``, ``dc:language``; ``pdfuaid:part`` 1 when no structure check fails: each
+source's tree is read once, as it is made ready, not the merged tree again).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from builder.assemble.artifacts import mark_untagged_paths
 from builder.assemble.figures import repair_figures, source_alt_texts
 from builder.assemble.headings import number_headings
 from builder.errors import AssemblyError
-from builder.inspection.pdf_structure import structure_findings
+from builder.inspection.pdf_structure import TreeFacts, merge_is_clean, tree_facts
 
 LANGUAGE = "en-GB"
 
@@ -49,24 +50,30 @@ class Prepared:
     pdf: bytes
     untagged: tuple[int, ...]
     """Its pages (0-based) drawing content that is neither tagged nor an artifact."""
+    facts: TreeFacts | None = None
+    """Its structure tree's facts (:func:`builder.inspection.pdf_structure.tree_facts`),
+    None when it has none."""
 
 
 def prepare(pdf: Path | bytes, source: Path | None = None) -> Prepared:
     """``pdf`` ready to merge: a tagged PDF's figures mended with the alt texts of ``source``
     (the document converted to it; see :mod:`builder.assemble.figures`), its headings
     numbered (:mod:`builder.assemble.headings`), vector drawing outside marked content marked
-    as an artifact; saved again, so that the same PDF always gives the same bytes (a caller may
-    keep them: they depend on nothing else)."""
+    as an artifact; the facts of its structure tree read (what the merge is judged by); saved
+    again, so that the same PDF always gives the same bytes (a caller may keep them: they
+    depend on nothing else)."""
+    facts = None
     with _open(pdf) as opened:
         if "/StructTreeRoot" in opened.Root:
             repair_figures(opened, lambda: source_alt_texts(source))
             number_headings(opened)
             untagged = tuple(mark_untagged_paths(opened))
+            facts = tree_facts(opened)
         else:
             untagged = tuple(range(len(opened.pages)))
         out = io.BytesIO()
         opened.save(out, deterministic_id=True)
-    return Prepared(out.getvalue(), untagged)
+    return Prepared(out.getvalue(), untagged, facts)
 
 
 Preparer = Callable[[Path | bytes, Path | None], Prepared]
@@ -88,6 +95,8 @@ class TaggedMerger:
     """First page -> the structure element of the (first) part starting there."""
     _untagged: list[int] = field(default_factory=list)
     """Pages drawing content that is neither tagged nor an artifact."""
+    _facts: list[TreeFacts] = field(default_factory=list)
+    """The tagged sources' structure trees, in order (see :func:`prepare`)."""
 
     def __post_init__(self) -> None:
         self._document = self.pdf.make_indirect(
@@ -110,6 +119,8 @@ class TaggedMerger:
         prepared = self.prepare(pdf, source)
         opened = _open(prepared.pdf)
         self._untagged += [first + n for n in prepared.untagged]
+        if "/StructTreeRoot" in opened.Root:  # facts a preparer did not give are read now
+            self._facts.append(prepared.facts or tree_facts(opened))
         self._sources.append(opened)  # qpdf reads the copied streams when the merge is saved
         self.pdf.pages.extend(opened.pages)
         self._add_structure(opened, self.pages[first:], title)
@@ -140,7 +151,9 @@ class TaggedMerger:
         """Write the merged PDF. ``labels`` = (unnumbered pages, first numbered page): the
         viewer's page labels then match the stamps (front matter i, ii, ...; then 1, 2, ...).
         The XMP metadata claims PDF/UA-1 only when the finished document has no structure
-        findings (:func:`builder.inspection.pdf_structure.structure_findings`)."""
+        findings (:func:`builder.inspection.pdf_structure.structure_findings`), judged from
+        its sources' trees as they were made ready and its own pages
+        (:func:`builder.inspection.pdf_structure.merge_is_clean`)."""
         pdf = self.pdf
         self._document.K = Array(self._parts)
         nums = Array([item for key, value in self._nums for item in (key, value)])
@@ -162,7 +175,7 @@ class TaggedMerger:
             with pdf.open_outline() as tree_of_bookmarks:
                 tree_of_bookmarks.root.extend(_outline_items(outline, self._starts))
             root.PageMode = Name.UseOutlines
-        _write_xmp(pdf, title, not structure_findings(pdf, self._untagged))
+        _write_xmp(pdf, title, merge_is_clean(self._facts, pdf, self._untagged))
         try:
             pdf.save(out, deterministic_id=True)
         finally:

@@ -216,10 +216,55 @@ def structure_findings(pdf: Pdf, untagged: Sequence[int] | None = None) -> list[
     header cells, pages without /StructParents, pages drawing untagged content (``untagged``:
     their 0-based indexes, when already known)."""
     found = elements(pdf)
-    findings: list[Finding] = []
+    numbered = headings(found)
+    findings = _figure_findings(found) + _unnumbered_findings(found)
+    findings += [Finding(_page_of(numbered[n][1]),
+                         f"a heading skips from level {before} to {numbered[n][0]}")
+                 for n, before in _skips([level for level, _element in numbered])]
+    findings += _table_findings(found)
+    return findings + _page_findings(pdf, untagged_pages(pdf) if untagged is None else untagged)
+
+
+@dataclass(frozen=True)
+class TreeFacts:
+    """What judging a merge needs of one tagged PDF's structure tree (:func:`tree_facts`)."""
+
+    problems: int
+    """The findings of its elements: figures, unnumbered headings, tables without header
+    cells."""
+    levels: tuple[int, ...]
+    """Its numbered headings' levels, in reading order."""
+
+
+def tree_facts(pdf: Pdf) -> TreeFacts:
+    """The facts of ``pdf``'s structure tree that :func:`merge_is_clean` adds up."""
+    found = elements(pdf)
+    problems = _figure_findings(found) + _unnumbered_findings(found) + _table_findings(found)
+    return TreeFacts(len(problems), tuple(level for level, _element in headings(found)))
+
+
+def merge_is_clean(parts: Sequence[TreeFacts], pdf: Pdf, untagged: Sequence[int]) -> bool:
+    """Whether :func:`structure_findings` finds nothing in ``pdf``, a merge of tagged PDFs whose
+    trees ``parts`` describes in order, each copied whole under elements of the merge's own
+    that no check applies to (Document, Part), with ``untagged`` the pages drawing untagged
+    content: its sources' element findings, the heading levels across them, and its pages.
+    Reading each source's tree once, as it is made ready, costs what reading the merged tree
+    again would (~0.35 s for the sample's public pack, 1.9 s at 450 indicators) while the
+    pack waits for nothing else."""
+    levels = [level for part in parts for level in part.levels]
+    return not any(part.problems for part in parts) and not _skips(levels) and \
+        not _page_findings(pdf, untagged)
+
+
+def _page_of(element: Element) -> int | None:
+    return element.page + 1 if element.page is not None else None
+
+
+def _figure_findings(found: list[Element]) -> list[Finding]:
+    findings = []
     for element in found:
-        page = element.page + 1 if element.page is not None else None
         if element.role == "/Figure":
+            page = _page_of(element)
             if not element.content:
                 findings.append(Finding(page, "a figure holds no content (the picture is drawn "
                                               "as an artifact or not at all)"))
@@ -228,26 +273,31 @@ def structure_findings(pdf: Pdf, untagged: Sequence[int] | None = None) -> list[
             elif PLACEHOLDER_ALT.match(element.alt):
                 findings.append(Finding(page, f"a figure's alt text '{element.alt}' is a file "
                                               "or shape name"))
-    findings += _heading_findings(found)
-    findings += _table_findings(found)
-    findings += [Finding(n + 1, "no /StructParents: its content does not lead to the structure "
-                                "tree") for n in pages_without_struct_parents(pdf)]
-    findings += [Finding(n + 1, "draws content that is neither tagged nor an artifact")
-                 for n in (untagged_pages(pdf) if untagged is None else untagged)]
     return findings
 
 
-def _heading_findings(found: list[Element]) -> list[Finding]:
-    findings = [Finding(e.page + 1 if e.page is not None else None,
-                        "an unnumbered heading (/H): its level is unknown")
-                for e in found if e.role == "/H"]
+def _unnumbered_findings(found: list[Element]) -> list[Finding]:
+    return [Finding(_page_of(e), "an unnumbered heading (/H): its level is unknown")
+            for e in found if e.role == "/H"]
+
+
+def _skips(levels: Sequence[int]) -> list[tuple[int, int]]:
+    """(index, level before it) of each heading level that skips one or more levels (the
+    first may be 1)."""
+    skips = []
     before = 0
-    for level, element in headings(found):
-        page = element.page + 1 if element.page is not None else None
+    for n, level in enumerate(levels):
         if level > before + 1:
-            findings.append(Finding(page, f"a heading skips from level {before} to {level}"))
+            skips.append((n, before))
         before = level
-    return findings
+    return skips
+
+
+def _page_findings(pdf: Pdf, untagged: Sequence[int]) -> list[Finding]:
+    findings = [Finding(n + 1, "no /StructParents: its content does not lead to the structure "
+                               "tree") for n in pages_without_struct_parents(pdf)]
+    return findings + [Finding(n + 1, "draws content that is neither tagged nor an artifact")
+                       for n in untagged]
 
 
 def _table_findings(found: list[Element]) -> list[Finding]:
@@ -258,8 +308,7 @@ def _table_findings(found: list[Element]) -> list[Finding]:
     for element in [*found, Element("/Table", "", False, None, "", "")]:
         if element.role == "/Table":
             if table is not None and not header:
-                findings.append(Finding(table.page + 1 if table.page is not None else None,
-                                        "a table has no header cells (/TH)"))
+                findings.append(Finding(_page_of(table), "a table has no header cells (/TH)"))
             table, header = element, False
         elif element.role == "/TH":
             header = True

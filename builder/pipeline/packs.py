@@ -26,6 +26,7 @@ from builder.assemble.pagination import Span
 from builder.config.council import PackLabels
 from builder.config.meeting import numbered_items
 from builder.errors import AssemblyError
+from builder.inspection.pdf_structure import TreeFacts
 from builder.parts import ReportParts
 from builder.pipeline.cache import Cache, cache_key, cached
 from builder.pipeline.cached_pdfs import Converter
@@ -186,17 +187,23 @@ class ReadyPdfs:
         if self.cache is None:
             return prepare(pdf, source)
         made = self.work / key / f"{pdf.stem}.prepared.pdf"
-        pages = made.with_name(f"{pdf.stem}.untagged.json")
-        if self.cache.fetch(key, made) and \
-                self.cache.fetch(cache_key({"kind": "untagged pages", "of": key}), pages):
-            untagged = json.loads(pages.read_text(encoding="utf-8"))
-            return Prepared(made.read_bytes(), tuple(int(n) for n in untagged))
+        facts = made.with_name(f"{pdf.stem}.facts.json")
+        facts_key = cache_key({"kind": "prepared pdf facts", "of": key})
+        if self.cache.fetch(key, made) and self.cache.fetch(facts_key, facts):
+            kept = json.loads(facts.read_text(encoding="utf-8"))
+            tree = kept["tree"]
+            return Prepared(made.read_bytes(), tuple(int(n) for n in kept["untagged"]),
+                            None if tree is None else
+                            TreeFacts(int(tree["problems"]), tuple(int(n) for n in tree["levels"])))
         ready = prepare(pdf, source)
         made.parent.mkdir(parents=True, exist_ok=True)
         made.write_bytes(ready.pdf)
-        pages.write_text(json.dumps(list(ready.untagged)), encoding="utf-8")
+        tree = None if ready.facts is None else \
+            {"problems": ready.facts.problems, "levels": list(ready.facts.levels)}
+        facts.write_text(json.dumps({"untagged": list(ready.untagged), "tree": tree}),
+                         encoding="utf-8")
         self.cache.store(key, made)
-        self.cache.store(cache_key({"kind": "untagged pages", "of": key}), pages)
+        self.cache.store(facts_key, facts)
         return ready
 
 
