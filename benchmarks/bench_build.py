@@ -8,6 +8,8 @@
 * rebuilds of the sample with the cache the first build filled (``--cache``): with no change
   (into a fresh output folder, and into the first build's own, which is up to date), and with
   one sentence of one report changed (RUNS times each);
+* ``builder pack`` of the sample with that cache, into a folder of its own: the first pack
+  (every PDF from the cache) and the same pack again (up to date; RUNS times each);
 * a generated meeting of 450 indicators x 120 months (``benchmarks.generate_meeting``): one
   report with the dataset appendix (450 charts) and the deck, once.
 
@@ -115,6 +117,25 @@ def changed_sentence(folder: Path) -> Path:
     return meeting
 
 
+def pack(out: Path, cache: Path) -> Usage:
+    """One measured ``builder pack`` of the sample into ``out`` with ``cache``."""
+    usage = run_measured([str(BUILDER), "pack", str(SAMPLE), "--out", str(out), "--cache",
+                          str(cache)], cwd=ROOT)
+    if usage.returncode != 0:
+        raise RuntimeError(f"builder pack {SAMPLE} failed with exit code {usage.returncode}")
+    return usage
+
+
+def packs(work: Path) -> list[Figure]:
+    """``builder pack`` with the caches ``sample-N`` first builds filled, twice each: all PDFs
+    from the cache, then up to date."""
+    runs = [(pack(work / f"pack-{n}", work / f"cache-{n}"),
+             pack(work / f"pack-{n}", work / f"cache-{n}")) for n in range(RUNS)]
+    return [Figure(f"sample pack, {label}: wall", statistics.median(r[i].wall for r in runs),
+                   RUNS, f"CPU {statistics.median(r[i].cpu for r in runs):.2f} s, all processes")
+            for i, label in enumerate(("every PDF from the cache", "again (up to date)"))]
+
+
 def rebuilds(work: Path) -> list[Figure]:
     """Sample rebuilds from the caches ``sample-N`` first builds filled: no change (into a
     fresh output folder, then into ``sample-N`` itself, up to date), then one report sentence
@@ -147,6 +168,7 @@ def run() -> list[Figure]:
             naive.append(anchor())
         figures += figures_of("sample", ours)
         figures += rebuilds(work)
+        figures += packs(work)
         naive_wall = statistics.median(u.wall for u in naive)
         naive_cpu = statistics.median(u.cpu for u in naive)
         figures.append(Figure("naive-stack anchor (64 x 25): wall", naive_wall, RUNS,
