@@ -53,9 +53,8 @@ def main() -> None:
 
 def _run(args: list[str]) -> None:
     request = build_request(args)
-    record = run_record(request, _cache(args)) if request is not None else None
-    if request is not None and record is not None and \
-            (done := unchanged(request, record)) is not None:
+    if request is not None and (record := run_record(request, _cache(args))) is not None \
+            and (done := unchanged(request, record)) is not None:
         from builder.commands.build_summary import print_unchanged  # noqa: PLC0415 - light
         print_unchanged(request.out_dir, done, request.command)
         return

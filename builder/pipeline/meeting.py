@@ -141,9 +141,10 @@ def build_packs(meeting_yaml: Path, out_dir: Path, reporter: Reporter | None = N
     with timer("check and compute"):
         checked = check_meeting(meeting_yaml, allow_outside=allow_outside, cache=cache)
         rendered = papers_in(checked, out_dir)
-        used = papers_fresh(rendered.files(), checked.inputs.files)
+        papers_there = rendered.files()
+        used = papers_fresh(papers_there, checked.inputs.files)
         # hashed now: an edit made later shows
-        read = input_entries([*checked.inputs.files, *(rendered.files() if used else ())])
+        read = input_entries([*checked.inputs.files, *(papers_there if used else ())])
     ready = rendered if used else None
     with staging_dir(out_dir) as stage, _work() as work, _office(timeout, cache) as office:
         pdfs = ReadyPdfs(cache, work / "prepared")
@@ -156,7 +157,7 @@ def build_packs(meeting_yaml: Path, out_dir: Path, reporter: Reporter | None = N
     record = run_record(request, cache_dir)
     if record is not None:
         write_pack_record(record, request, read, PackRun(
-            started.isoformat(timespec="seconds"), tuple(rendered.files()), used,
+            started.isoformat(timespec="seconds"), tuple(papers_there), used,
             result.public, result.exempt,
             {str(n): (s.first, s.last) for n, s in result.spans.items()}))
     if cache is not None:

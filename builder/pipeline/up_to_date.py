@@ -178,8 +178,8 @@ def _same_papers(rendered: Any, inputs: list[Path]) -> bool:
     if rendered is None:
         return True
     papers = [Path(p) for p in rendered["papers"]]
-    read = [p for p in inputs if p not in set(papers)]
-    return papers_fresh(papers, read) == bool(rendered["used"])
+    named = set(papers)
+    return papers_fresh(papers, [p for p in inputs if p not in named]) == bool(rendered["used"])
 
 
 def _plain(name: object) -> bool:
