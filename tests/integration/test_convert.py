@@ -54,6 +54,24 @@ def slides(path: Path, title: str) -> Path:
     return path
 
 
+def in_fonts(path: Path, fonts: tuple[str, ...]) -> Path:
+    """A Word paper with a paragraph in each of ``fonts``."""
+    doc = Document()
+    doc.core_properties.title = "Fonts"
+    for name in fonts:
+        doc.add_paragraph().add_run(f"A paragraph in {name}").font.name = name
+    doc.save(str(path))
+    return path
+
+
+def font_families(pdf_path: Path) -> set[str]:
+    """The families of the fonts a PDF's pages use ('ABCDEF+Carlito-Bold' -> 'Carlito')."""
+    with pikepdf.open(pdf_path) as pdf:
+        return {str(font.get("/BaseFont", "")).lstrip("/").split("+")[-1].split("-")[0]
+                for page in pdf.pages
+                for font in page.obj.get("/Resources", {}).get("/Font", {}).values()}
+
+
 def corrupt_word(path: Path, good: Path) -> Path:
     """A valid zip whose document part is broken XML: LibreOffice cannot load it."""
     with zipfile.ZipFile(good) as source, zipfile.ZipFile(path, "w") as target:
@@ -84,7 +102,8 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[Path, Path
                word(folder / "a" / "same.docx", "First same"),
                word(folder / "b" / "same.docx", "Second same"),
                ready_pdf(folder / "ready.pdf"),
-               pictured(folder / "chart.docx", "A chart")]
+               pictured(folder / "chart.docx", "A chart"),
+               in_fonts(folder / "fonts.docx", ("Calibri", "Cambria"))]
     with LibreOffice() as office:
         made = office.convert(sources, folder / "out")
         later = office.submit([word(folder / "later.docx", "Later")], folder / "later")
@@ -97,8 +116,9 @@ class DescribeConvertToPdf:
                                                ) -> None:
         made, folder = converted
         first = {s: p for s, p in made.items() if s.name != "later.docx"}
-        assert sorted(p.name for p in first.values()) == ["chart.pdf", "deck.pdf", "ready.pdf",
-                                                          "report.pdf", "same-2.pdf", "same.pdf"]
+        assert sorted(p.name for p in first.values()) == ["chart.pdf", "deck.pdf", "fonts.pdf",
+                                                          "ready.pdf", "report.pdf", "same-2.pdf",
+                                                          "same.pdf"]
         assert all(p.parent == folder / "out" for p in first.values())
         assert sorted(p.name for p in (folder / "out").iterdir()) == sorted(
             p.name for p in first.values())  # no work files left behind
@@ -132,6 +152,18 @@ class DescribeConvertToPdf:
                       for image in page.get_images().values()]
         assert [i.width for i in images] == [round(WIDTH_IN * DPI)]
         assert images[0].filters == ["/FlateDecode"]
+
+    def it_lays_out_calibri_and_cambria_in_their_metric_twins(
+            self, converted: tuple[dict[Path, Path], Path]) -> None:
+        """Word's and PowerPoint's default fonts (the deck's theme, most officers' papers) are
+        not on the machine: Carlito and Caladea have their widths, so lines and pages break where
+        Word and PowerPoint break them; the fallback (DejaVu) is wider."""
+        made, folder = converted
+        word_fonts = font_families(made[folder / "fonts.docx"])
+        deck_fonts = font_families(made[folder / "deck.pptx"])
+        assert {"Carlito", "Caladea"} <= word_fonts
+        assert "Carlito" in deck_fonts
+        assert not {f for f in word_fonts | deck_fonts if f.startswith("DejaVu")}
 
     def it_copies_a_pdf_through(self, converted: tuple[dict[Path, Path], Path]) -> None:
         made, folder = converted
