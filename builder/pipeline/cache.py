@@ -3,10 +3,10 @@
 
 An entry's key is the sha256 of a canonical (sorted JSON) description of everything that shapes
 the file: for a PDF, the source document's bytes, the export options, LibreOffice's build and
-builder's own code (:func:`builder_fingerprint`). The entry is the file plus a sidecar holding
-the key and the sha256 of the file's bytes; a read checks both, so a corrupt, truncated or
-foreign entry is dropped and rebuilt, never used. Writes are atomic (a temporary file renamed),
-so an interrupted run leaves no half entry that looks whole.
+the fonts it finds, and builder's own code (:func:`builder_fingerprint`). The entry is the file
+plus a sidecar holding the key and the sha256 of the file's bytes; a read checks both, so a
+corrupt, truncated or foreign entry is dropped and rebuilt, never used. Writes are atomic (a
+temporary file renamed), so an interrupted run leaves no half entry that looks whole.
 
 The store is bounded: after a build, :meth:`Cache.prune` removes the entries (and charts) used
 longest ago until the store is under ``LIMIT_BYTES``, never one this run used or made.
@@ -67,16 +67,38 @@ def _libraries() -> str:
     return "\n".join(names)
 
 
+FONT_FOLDERS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts", "~/.fonts")
+"""Where fontconfig finds the fonts LibreOffice lays text out in (beside its own fonts)."""
+
+
 @functools.cache
 def office_build() -> str:
-    """Which LibreOffice converts: the hash of its ``versionrc`` (build id, languages), or its
-    path when there is none."""
+    """Which LibreOffice converts, with which fonts: the hash of its ``versionrc`` (build id,
+    languages), or its path when there is none, and :func:`fonts_digest` of the fonts it finds
+    (a font installed or removed moves lines and pages, so a PDF made without it is stale)."""
     try:
         soffice = Path(os.path.realpath(find_soffice()))
     except AssemblyError:
         return "none"
     versionrc = soffice.parent / "versionrc"
-    return sha256(versionrc) if versionrc.is_file() else str(soffice)
+    build = sha256(versionrc) if versionrc.is_file() else str(soffice)
+    own_fonts = soffice.parent.parent / "share" / "fonts"
+    folders = [Path(f).expanduser() for f in FONT_FOLDERS] + [own_fonts]
+    return f"{build}+{fonts_digest(folders)}"
+
+
+def fonts_digest(folders: list[Path]) -> str:
+    """A hash of the name and size of every file under ``folders`` (in a fixed order); listing
+    them costs a few milliseconds where asking fontconfig costs a process."""
+    digest = hashlib.sha256()
+    for folder in folders:
+        for root, dirs, files in os.walk(folder):
+            dirs.sort()
+            for name in sorted(files):
+                path = os.path.join(root, name)
+                with contextlib.suppress(OSError):
+                    digest.update(f"{path}\0{os.stat(path).st_size}\n".encode())
+    return digest.hexdigest()[:16]
 
 
 def cache_key(description: Mapping[str, object]) -> str:

@@ -7,7 +7,7 @@ import json
 import os
 from pathlib import Path
 
-from builder.pipeline.cache import Cache, cache_folder, cache_key
+from builder.pipeline.cache import Cache, cache_folder, cache_key, fonts_digest
 
 
 def stored(tmp_path: Path, content: bytes = b"%PDF-1.7 made") -> tuple[Cache, str, Path]:
@@ -58,6 +58,24 @@ class DescribeCache:
     def it_keys_by_every_part_of_the_description(self) -> None:
         assert cache_key({"a": 1, "b": 2}) == cache_key({"b": 2, "a": 1})
         assert cache_key({"a": 1}) != cache_key({"a": 2})
+
+
+class DescribeFontsDigest:
+    """LibreOffice lays text out in the fonts it finds: a converted PDF is keyed by them."""
+
+    def it_changes_when_a_font_is_installed_or_replaced(self, tmp_path: Path) -> None:
+        fonts = tmp_path / "fonts"
+        (fonts / "truetype" / "liberation").mkdir(parents=True)
+        (fonts / "truetype" / "liberation" / "Sans.ttf").write_bytes(b"x" * 10)
+        before = fonts_digest([fonts, tmp_path / "missing"])
+
+        assert fonts_digest([fonts]) == before
+        (fonts / "truetype" / "crosextra").mkdir()
+        (fonts / "truetype" / "crosextra" / "Carlito.ttf").write_bytes(b"y" * 10)
+        installed = fonts_digest([fonts])
+        (fonts / "truetype" / "liberation" / "Sans.ttf").write_bytes(b"x" * 11)
+
+        assert len({before, installed, fonts_digest([fonts])}) == 3
 
 
 class DescribeCacheFolder:
