@@ -117,7 +117,10 @@ def _draw_as_artifact(pdf: Pdf, page: Page, overlay: Page) -> None:
 
 def _draw(pages: list[tuple[tuple[float, float], Stamp]]) -> bytes:
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pageCompression=1, invariant=1)
+    # the initial font is the stamps' own: reportlab's default (Helvetica, not embedded) would be
+    # named in every stamp's resources (PDF/UA: every font a page uses is embedded)
+    canvas = Canvas(buffer, pageCompression=1, invariant=1, initialFontName=font("PackSans"),
+                    initialFontSize=SIZE)
     for (width, height), stamp in pages:
         canvas.setPageSize((width, height))
         canvas.setFont(font("PackSans"), SIZE)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pikepdf
 import pytest
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen.canvas import Canvas
@@ -86,6 +87,21 @@ class DescribePublicPack:
             (1, "Minutes", 3), (0, "Agenda Item 9: SEND", 5), (1, "Report", 5),
             (1, "Appendix 1: Table", 8), (1, "Appendix 2: Secret (not for publication)", 9)]
         assert (pack.title, pack.lang) == ("Pack title", "en-GB")
+
+    def it_draws_the_stamps_in_embedded_fonts_only(self, papers: list[PackPaper],
+                                                   front: FrontMatter, blank: Path,
+                                                   tmp_path: Path) -> None:
+        """PDF/UA: every font a page uses is embedded, the stamps' resources included."""
+        out = tmp_path / "public.pdf"
+        write_public_pack(front, papers, blank, public_spans(papers), out, "Pack", PackLabels())
+        with pikepdf.open(out) as pack:
+            stamps = [form for page in pack.pages
+                      for name, form in page.obj.Resources.get("/XObject", {}).items()
+                      if name.startswith("/BuilderStamp")]
+            fonts = [font for form in stamps for font in form.Resources.Font.values()]
+            assert len(stamps) == 8 and fonts
+            assert all("/FontFile2" in font.FontDescriptor for font in fonts), [
+                str(font.BaseFont) for font in fonts]
 
     def it_refuses_papers_that_no_longer_match_the_agenda(self, papers: list[PackPaper],
                                                           front: FrontMatter, blank: Path,
