@@ -4,7 +4,7 @@ without ``/StructParents``, content drawn outside any marked content, and the XM
 
 What ``builder check`` and the pack assembly judge a published PDF by (issue 11): a figure
 must hold content and have alt text, headings must not skip levels, every page must lead into
-the structure tree, tables must have header cells.
+the structure tree and embed the fonts it uses, tables must have header cells.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, Pdf
+
+from builder.inspection.pdf_fonts import unembedded_fonts
 
 ContentItem = pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage
 HEADINGS = {"/H1": 1, "/H2": 2, "/H3": 3, "/H4": 4, "/H5": 5, "/H6": 6}
@@ -214,7 +216,7 @@ def structure_findings(pdf: Pdf, untagged: Sequence[int] | None = None) -> list[
     """What stops ``pdf`` being a usable tagged PDF: figures without content or alt text (or
     with a file name as alt text), unnumbered headings, heading levels skipped, tables without
     header cells, pages without /StructParents, pages drawing untagged content (``untagged``:
-    their 0-based indexes, when already known)."""
+    their 0-based indexes, when already known), pages using fonts that are not embedded."""
     found = elements(pdf)
     numbered = headings(found)
     findings = _figure_findings(found) + _unnumbered_findings(found)
@@ -296,8 +298,11 @@ def _skips(levels: Sequence[int]) -> list[tuple[int, int]]:
 def _page_findings(pdf: Pdf, untagged: Sequence[int]) -> list[Finding]:
     findings = [Finding(n + 1, "no /StructParents: its content does not lead to the structure "
                                "tree") for n in pages_without_struct_parents(pdf)]
-    return findings + [Finding(n + 1, "draws content that is neither tagged nor an artifact")
-                       for n in untagged]
+    findings += [Finding(n + 1, "draws content that is neither tagged nor an artifact")
+                 for n in untagged]
+    return findings + [Finding(n + 1, f"uses the font {name} without embedding it: a reader "
+                                      "shows the text in a font of its own")
+                       for n, name in unembedded_fonts(pdf)]
 
 
 def _table_findings(found: list[Element]) -> list[Finding]:

@@ -48,6 +48,13 @@ def untagged_text() -> bytes:
                            [element("/P", 0)], [0]))
 
 
+def unembedded_font() -> bytes:
+    pdf = tagged(b"/P <</MCID 0>> BDC BT /F1 10 Tf (text) Tj ET EMC\n", [element("/P", 0)], [0])
+    pdf.pages[0].obj.Resources.Font = Dictionary(F1=Dictionary(
+        Type=Name.Font, Subtype=Name.Type1, BaseFont=Name.Helvetica))
+    return as_bytes(pdf)
+
+
 def untagged_pdf() -> bytes:
     pdf = Pdf.new()
     pdf.add_blank_page(page_size=(200, 200))
@@ -61,8 +68,9 @@ def untagged_pdf() -> bytes:
     ([table_without_header_cells, clean], False),
     ([clean, untagged_text], False),
     ([clean, untagged_pdf], False),
+    ([unembedded_font, clean], False),
 ], ids=["one clean", "two clean", "figure without alt text", "table without header cells",
-        "untagged text", "an untagged PDF"])
+        "untagged text", "an untagged PDF", "a font not embedded"])
 def it_claims_pdf_ua_only_when_the_written_file_has_no_findings(
         tmp_path: Path, sources: list[object], claims: bool) -> None:
     merger = TaggedMerger()
