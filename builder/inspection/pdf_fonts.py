@@ -5,14 +5,16 @@ out. An officer's PDF made by a tool that leaves the standard fonts out (Helveti
 the usual cause; reportlab's default font was another (the stamps' first ``Tf``).
 
 A font counts as used when the resources of a page, or of a form it draws (recursively), name
-it; a Type 3 font is drawn by the file's own glyph procedures and needs no program.
+it (forms nested deeper than ``FORM_DEPTH`` are not read: a hostile file cannot exhaust the
+stack); a Type 3 font is drawn by the file's own glyph procedures and needs no program.
 """
 
 from __future__ import annotations
 
-from pikepdf import Dictionary, Name, Pdf, Stream
+from pikepdf import Array, Dictionary, Name, Pdf, Stream
 
 FONT_PROGRAMS = ("/FontFile", "/FontFile2", "/FontFile3")
+FORM_DEPTH = 32
 
 
 def unembedded_fonts(pdf: Pdf) -> list[tuple[int, str]]:
@@ -30,9 +32,9 @@ class _Reader:
         self.reading: set[tuple[int, int]] = set()
         """Forms being read (a form that draws itself is read once)."""
 
-    def unembedded(self, resources: object) -> frozenset[str]:
+    def unembedded(self, resources: object, depth: int = 0) -> frozenset[str]:
         """The names of the unembedded fonts ``resources`` and the forms it names use."""
-        if not isinstance(resources, Dictionary):
+        if not isinstance(resources, Dictionary) or depth > FORM_DEPTH:
             return frozenset()
         key = resources.objgen
         if key in self.known:
@@ -45,20 +47,20 @@ class _Reader:
         xobjects = resources.get("/XObject")
         if isinstance(xobjects, Dictionary):
             for form in xobjects.values():
-                names.update(self._form(form))
+                names.update(self._form(form, depth + 1))
         found = frozenset(names)
         if key != (0, 0):
             self.known[key] = found
         return found
 
-    def _form(self, form: object) -> frozenset[str]:
+    def _form(self, form: object, depth: int) -> frozenset[str]:
         if not isinstance(form, Stream) or form.get("/Subtype") != Name.Form \
                 or form.objgen in self.reading:
             return frozenset()
         if form.objgen in self.known:
             return self.known[form.objgen]
         self.reading.add(form.objgen)
-        found = self.unembedded(form.get("/Resources"))
+        found = self.unembedded(form.get("/Resources"), depth)
         self.reading.discard(form.objgen)
         self.known[form.objgen] = found
         return found
@@ -71,7 +73,8 @@ def _embedded(font: Dictionary) -> bool:
         return True
     if subtype == Name.Type0:
         descendants = font.get("/DescendantFonts")
-        if not descendants or not isinstance(descendants[0], Dictionary):
+        if not isinstance(descendants, Array) or not len(descendants) \
+                or not isinstance(descendants[0], Dictionary):
             return False
         font = descendants[0]
     descriptor = font.get("/FontDescriptor")

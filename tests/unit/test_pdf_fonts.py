@@ -73,3 +73,16 @@ class DescribeUnembeddedFonts:
         pages(pdf, shared, shared, Dictionary())
 
         assert unembedded_fonts(pdf) == [(0, "Helvetica"), (1, "Helvetica")]
+
+    def it_reads_a_hostile_nesting_of_forms_without_exhausting_the_stack(self) -> None:
+        pdf = Pdf.new()
+        deepest = form(pdf, Dictionary(F1=font(pdf, "Helvetica", False)))
+        shallow = form(pdf, Dictionary(F1=font(pdf, "Arial", False)))
+        for _ in range(5000):
+            deepest = form(pdf, Dictionary(), {"/Inner": deepest})
+        broken = pdf.make_indirect(Dictionary(Type=Name.Font, Subtype=Name.Type0,
+                                              BaseFont=Name.Broken, DescendantFonts=Dictionary()))
+        pages(pdf, Dictionary(Font=Dictionary(F1=broken),
+                              XObject=Dictionary(Deep=deepest, Shallow=shallow)))
+
+        assert unembedded_fonts(pdf) == [(0, "Arial"), (0, "Broken")]
