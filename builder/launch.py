@@ -28,7 +28,7 @@ from builder.assemble.office import start_early
 from builder.pipeline.cache import cache_folder, holds_files
 from builder.pipeline.up_to_date import BuildRequest, run_record, unchanged
 from builder.render.charts import start_server
-from builder.stopping import Stopped, install
+from builder.stopping import Stopped, deferred, install
 
 CONVERTING_COMMANDS = ("build", "pack")
 INSTANCES = 2
@@ -64,7 +64,8 @@ def _run(args: list[str]) -> None:
         start_server()
     elif converting:  # not up to date, so something changed: most likely a paper to convert
         start_early(1)
-    from builder.cli import main as cli_main  # noqa: PLC0415 - imported after the start, on purpose
+    with deferred():  # a stop raised inside a native module's initialisation aborts
+        from builder.cli import main as cli_main  # noqa: PLC0415 - after the start, on purpose
 
     try:
         cli_main()

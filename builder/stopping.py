@@ -4,20 +4,29 @@ are killed, staging and work folders removed, the previous output kept); a clean
 not end in ``STOP_GRACE_SECONDS`` is cut short. Imports nothing heavy: the ``builder`` program
 installs the handlers first thing (:mod:`builder.launch`), before it starts LibreOffice and
 imports the rest, so that a stop during those imports stops the instances started early too.
+A stop that arrives while builder is imported is held until the import ends (:func:`deferred`):
+a native module initialising runs Python code (pikepdf's enums), and an exception raised there
+aborts the whole process (SIGABRT), with no clean-up at all.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
 import threading
+from collections.abc import Iterator
 from types import FrameType
 
 STOP_GRACE_SECONDS = 15.0
 """How long the clean-up after SIGTERM or Ctrl-C may take before the build exits anyway."""
 STOP_MESSAGES = {signal.SIGTERM: "stopped (SIGTERM); nothing was changed",
                  signal.SIGINT: "interrupted; nothing was changed"}
+
+
+_held: list[int] | None = None
+"""The stop signals that arrived inside :func:`deferred` (None outside it)."""
 
 
 class Stopped(BaseException):
@@ -44,12 +53,29 @@ def install() -> None:
         signal.signal(signum, _stop)
 
 
+@contextlib.contextmanager
+def deferred() -> Iterator[None]:
+    """Hold a stop that arrives inside the block, and raise its :class:`Stopped` when the block
+    ends (not when it raises something else): for imports (see the module doc)."""
+    global _held  # noqa: PLW0603 - the signal handler's only way to know
+    _held = []
+    try:
+        yield
+    finally:
+        held, _held = _held, None
+    if held:
+        raise Stopped(held[0])
+
+
 def _stop(signum: int, frame: FrameType | None) -> None:
     for each in STOP_MESSAGES:  # a second signal must not cut the clean-up short
         signal.signal(each, signal.SIG_IGN)
     watchdog = threading.Timer(STOP_GRACE_SECONDS, _cut_short, args=(signum,))
     watchdog.daemon = True
     watchdog.start()
+    if _held is not None:
+        _held.append(signum)
+        return
     raise Stopped(signum)
 
 

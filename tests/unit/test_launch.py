@@ -98,6 +98,30 @@ class DescribeAStopWhileStarting:
         assert capsys.readouterr().err == "stopped (SIGTERM); nothing was changed\n"
 
 
+class DescribeAStopWhileImporting:
+    def it_is_held_until_the_import_ends(self, stop_handlers: None,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+        """A native module initialising (pikepdf's enums) aborts the process when an exception
+        is raised inside it: the stop waits for the import, then unwinds as before."""
+        monkeypatch.setattr(builder.stopping, "_cut_short", lambda signum: None)  # no watchdog
+        builder.stopping.install()
+        imported: list[str] = []
+        with pytest.raises(builder.stopping.Stopped) as stop, builder.stopping.deferred():
+            signal.raise_signal(signal.SIGTERM)
+            imported.append("the rest of the import")
+        assert imported == ["the rest of the import"]
+        assert stop.value.exit_code == 143
+
+    def it_lets_another_failure_through_and_holds_nothing_after(
+            self, stop_handlers: None, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setattr(builder.stopping, "_cut_short", lambda signum: None)
+        builder.stopping.install()
+        with pytest.raises(ImportError), builder.stopping.deferred():
+            raise ImportError("no such module")
+        with pytest.raises(builder.stopping.Stopped):
+            signal.raise_signal(signal.SIGINT)
+
+
 class DescribeTheEnd:
     def it_ends_a_converting_command_with_its_code_and_no_teardown(
             self, calls: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
