@@ -56,14 +56,17 @@ def install() -> None:
 @contextlib.contextmanager
 def deferred() -> Iterator[None]:
     """Hold a stop that arrives inside the block, and raise its :class:`Stopped` when the block
-    ends (not when it raises something else): for imports (see the module doc)."""
+    ends (not when it raises something else): for imports (see the module doc). Inside another
+    such block, the stop is handed on to it."""
     global _held  # noqa: PLW0603 - the signal handler's only way to know
-    _held = []
+    outer, _held = _held, []
     try:
         yield
     finally:
-        held, _held = _held, None
-    if held:
+        held, _held = _held, outer
+    if held and outer is not None:
+        outer.extend(held)
+    elif held:
         raise Stopped(held[0])
 
 

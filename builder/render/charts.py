@@ -37,6 +37,7 @@ from PIL import Image
 
 from builder.outputs import atomic_file
 from builder.present.chart_spec import ChartSpec
+from builder.stopping import deferred
 
 WIDTH_IN, HEIGHT_IN, DPI = 3.6, 2.1, 150
 STYLE_VERSION = "2"  # change when the drawing changes: cached charts are then redrawn
@@ -232,9 +233,11 @@ class _Painter:
     figure costs more than drawing one)."""
 
     def __init__(self) -> None:
-        # matplotlib takes a second to import: only processes that draw pay for it
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-        from matplotlib.figure import Figure
+        # matplotlib takes a second to import: only processes that draw pay for it; a stop
+        # waits for the import (raised inside a native module's initialisation, it aborts)
+        with deferred():
+            from matplotlib.backends.backend_agg import FigureCanvasAgg
+            from matplotlib.figure import Figure
 
         self.fig = Figure(figsize=(WIDTH_IN, HEIGHT_IN), dpi=DPI)
         self.canvas = FigureCanvasAgg(self.fig)

@@ -112,6 +112,18 @@ class DescribeAStopWhileImporting:
         assert imported == ["the rest of the import"]
         assert stop.value.exit_code == 143
 
+    def it_hands_a_stop_held_in_an_inner_import_to_the_outer_one(
+            self, stop_handlers: None, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setattr(builder.stopping, "_cut_short", lambda signum: None)
+        builder.stopping.install()
+        imported: list[str] = []
+        with pytest.raises(builder.stopping.Stopped) as stop, builder.stopping.deferred():
+            with builder.stopping.deferred():
+                signal.raise_signal(signal.SIGINT)
+            imported.append("the rest of the outer import")
+        assert imported == ["the rest of the outer import"]
+        assert stop.value.exit_code == 130
+
     def it_lets_another_failure_through_and_holds_nothing_after(
             self, stop_handlers: None, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(builder.stopping, "_cut_short", lambda signum: None)
