@@ -15,6 +15,7 @@ from pathlib import Path
 
 from builder.config.report_format import Heading, ReportFormat
 from builder.inspection.accessibility import check_file
+from builder.inspection.paper_fonts import font_findings
 from builder.inspection.report_document import Finding, Paragraph, ReportDocument
 from builder.inspection.report_hygiene import hygiene_findings
 from builder.present.pack_context import roman
@@ -42,7 +43,8 @@ class ItemAppendices:
 
 def check_report(path: Path, fmt: ReportFormat, item: ItemAppendices | None = None
                  ) -> list[Finding]:
-    """Every finding for one .docx, format first, then hygiene, then accessibility."""
+    """Every finding for one .docx, format first, then hygiene, then accessibility, then the
+    fonts this machine cannot lay it out in."""
     try:
         doc = ReportDocument(path)
     except (ValueError, KeyError, OSError) as exc:
@@ -55,7 +57,7 @@ def check_report(path: Path, fmt: ReportFormat, item: ItemAppendices | None = No
     found += hygiene_findings(doc, fmt)
     found += [Finding("accessibility", "warning", issue.what, where=issue.where)
               for issue in check_file(path)]
-    return found
+    return found + font_findings(doc)
 
 
 def blocking(findings: Iterable[Finding]) -> list[Finding]:

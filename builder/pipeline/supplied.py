@@ -15,12 +15,13 @@ from builder.config.paper import Paper
 from builder.config.report_format import ReportFormat, load_report_format, variant_format
 from builder.data.safezip import check_office_input
 from builder.errors import ConfigError, PaperCheckError, Problem, raise_if_any
+from builder.inspection.paper_fonts import font_findings
 from builder.inspection.report_check import ItemAppendices, check_report
 from builder.inspection.report_document import Finding, ReportDocument
 from builder.inspection.report_hygiene import hygiene_findings
 from builder.parts import AppendixPart, ReportParts
 from builder.pipeline.agenda import ReportItem, agenda_entries
-from builder.pipeline.cache import Cache
+from builder.pipeline.cache import Cache, office_build
 from builder.pipeline.checks_memo import check_key, recalled, remember
 from builder.render.report_clean import clean_report
 
@@ -61,7 +62,7 @@ def check_supplied(loaded: LoadedMeeting, cache: Cache | None = None) -> tuple[s
     items = supplied_items(loaded)
     key = check_key(cache, "supplied papers",
                     [path for s in items for path in supplied_files(loaded, s.item)],
-                    (items, loaded.meeting.variant))
+                    (items, loaded.meeting.variant, office_build()))  # the fonts: font warnings
     if (passed := recalled(cache, key)) is not None:
         return passed
     warnings = _checked(loaded, items)
@@ -113,10 +114,11 @@ def _unsound(loaded: LoadedMeeting, items: tuple[SuppliedItem, ...]) -> list[Pro
 
 
 def appendix_findings(path: Path, fmt: ReportFormat) -> list[Finding]:
-    """What must not be published in a Word appendix (the hygiene checks), or why it cannot
-    be read."""
+    """What must not be published in a Word appendix (the hygiene checks), the fonts this
+    machine cannot lay it out in, or why it cannot be read."""
     try:
-        return hygiene_findings(ReportDocument(path), fmt)
+        doc = ReportDocument(path)
+        return hygiene_findings(doc, fmt) + font_findings(doc)
     except (ValueError, KeyError, OSError) as exc:
         return [Finding("file", "error", f"cannot be read: {exc}", where=str(path))]
 

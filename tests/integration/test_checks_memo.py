@@ -47,6 +47,18 @@ def it_checks_templates_and_supplied_papers_once_for_the_same_bytes(
     assert len(paper_checks) == 2 and without.warnings == first.warnings
 
 
+def it_checks_the_supplied_papers_again_when_the_machines_fonts_change(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The papers' font warnings depend on the fonts installed (a font installed since puts
+    its warning right)."""
+    cache = Cache(tmp_path / "cache")
+    paper_checks = counted(monkeypatch, supplied, "_checked")
+    check_meeting(SAMPLE, allow_outside=OUTSIDE, cache=cache)
+    monkeypatch.setattr(supplied, "office_build", lambda: "the same LibreOffice, a new font")
+    check_meeting(SAMPLE, allow_outside=OUTSIDE, cache=Cache(cache.root))
+    assert len(paper_checks) == 2
+
+
 def it_checks_again_a_template_whose_bytes_changed_and_reports_it(tmp_path: Path) -> None:
     checked = check_meeting(SAMPLE, allow_outside=OUTSIDE)
     report = tmp_path / "report.docx"

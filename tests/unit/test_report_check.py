@@ -210,3 +210,24 @@ def edited_run(text: str) -> Any:
     t.text = text
     run.append(t)
     return run
+
+
+class DescribeFonts:
+    def it_warns_of_a_font_this_machine_cannot_lay_the_paper_out_in(
+            self, published: Path, tmp_path: Path) -> None:
+        def restyle(doc: Any) -> None:
+            paragraph(doc, "BRIEF SUMMARY").runs[0].font.name = "Nonexistent Grotesk"
+        (found,) = planted(published, tmp_path, restyle, "font")
+        assert found.severity == "warning" and "Nonexistent Grotesk" in found.what
+        assert not blocking([found])
+
+    def it_takes_the_metric_twins_for_word_s_fonts(self, published: Path, tmp_path: Path
+                                                   ) -> None:
+        """Setup installs Liberation, Carlito and Caladea: Arial, Times New Roman, Calibri and
+        Cambria are laid out with Word's widths."""
+        def restyle(doc: Any) -> None:
+            runs = [run for p in doc.paragraphs for run in p.runs if run.text.strip()]
+            for run, name in zip(runs, ("Arial", "Times New Roman", "Calibri", "Cambria"),
+                                 strict=False):
+                run.font.name = name
+        assert planted(published, tmp_path, restyle, "font") == []

@@ -1,0 +1,168 @@
+"""The fonts a Word paper's text is set in that LibreOffice cannot lay out as Word does.
+
+LibreOffice makes the pack's PDF of an officer's paper in the fonts this machine has. A font it
+lacks is replaced: by its metric twin when one is installed (Liberation Sans for Arial, Carlito
+for Calibri ...: the same widths, so lines and pages break where Word breaks them), else by
+fontconfig's fallback (DejaVu Sans, much wider), so the paper's lines, tables and pages come out
+differently from the officer's Word. Aptos, Word's default since 2024, and Calibri Light, the
+headings' font of the themes before it, have no twin on Debian: a warning names them, so that
+Democratic Services can install the font or ask for the paper as a PDF.
+
+A run's font is the one Word shows for it: its own (``w:rFonts``), else its character style's,
+else its paragraph style's (each with the styles it is based on), else the document's default;
+a theme font (``asciiTheme``) is read from the package's theme. Symbol fonts are left out:
+LibreOffice maps their characters to its own OpenSymbol.
+"""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import subprocess
+
+from lxml import etree
+
+from builder.data.docx_package import w
+from builder.inspection.report_document import Finding, ReportDocument
+
+DRAWING_MAIN = "http://schemas.openxmlformats.org/drawingml/2006/main"
+SYMBOL_FONTS = frozenset({"symbol", "wingdings", "wingdings 2", "wingdings 3", "webdings",
+                          "mt extra"})
+METRIC_TWINS = {
+    "arial": ("liberation sans", "arimo"), "helvetica": ("liberation sans", "arimo"),
+    "arial narrow": ("liberation sans narrow",),
+    "times new roman": ("liberation serif", "tinos"), "times": ("liberation serif", "tinos"),
+    "courier new": ("liberation mono", "cousine"), "courier": ("liberation mono", "cousine"),
+    "calibri": ("carlito",), "cambria": ("caladea",),
+}
+"""Fonts (lower case) and the free fonts of the same widths that fontconfig puts in their
+place."""
+BASED_ON_HOPS = 16
+FC_LIST_SECONDS = 20.0
+
+
+def font_findings(doc: ReportDocument) -> list[Finding]:
+    """A warning for each font the paper's text is set in that this machine neither has nor
+    has a metric twin of; none when the machine's fonts cannot be listed."""
+    families = installed_families()
+    if families is None:
+        return []
+    return [Finding("font", "warning",
+                    f"its text is set in {name}, which this machine does not have (nor a font "
+                    "of the same widths): LibreOffice puts another font in its place, so lines, "
+                    "tables and pages may break where they do not in Word; install the font "
+                    "(docs/supplied-papers.md, Fonts) or ask the author for a PDF",
+                    where="fonts")
+            for name in text_fonts(doc) if not _available(name, families)]
+
+
+def _available(name: str, families: frozenset[str]) -> bool:
+    key = name.strip().lower()
+    return key in families or any(twin in families for twin in METRIC_TWINS.get(key, ()))
+
+
+@functools.cache
+def installed_families() -> frozenset[str] | None:
+    """The font families fontconfig knows (lower case), or None without ``fc-list``."""
+    program = shutil.which("fc-list")
+    if program is None:
+        return None
+    try:
+        done = subprocess.run([program, ":", "family"], capture_output=True, text=True,  # noqa: S603
+                              timeout=FC_LIST_SECONDS, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if done.returncode != 0:
+        return None
+    return frozenset(family.strip().lower() for line in done.stdout.splitlines()
+                     for family in line.split(",") if family.strip())
+
+
+def text_fonts(doc: ReportDocument) -> list[str]:
+    """The fonts of the runs that hold text, in the order first met (see the module doc)."""
+    fonts = _Fonts(doc)
+    found: dict[str, None] = {}
+    for _part, tree in doc.content_parts():
+        for run in tree.iter(w("r")):
+            if not any((t.text or "").strip() for t in run.iter(w("t"))):
+                continue
+            paragraph = next(run.iterancestors(w("p")), None)
+            style = _val(paragraph.find(f"{w('pPr')}/{w('pStyle')}")) \
+                if paragraph is not None else None
+            properties = run.find(w("rPr"))
+            name = fonts.of(properties.find(w("rFonts")) if properties is not None else None)
+            if name is None and properties is not None:
+                name = fonts.of_style(_val(properties.find(w("rStyle"))))
+            name = name or fonts.of_style(style or fonts.default_style) or fonts.default
+            if name and name.lower() not in SYMBOL_FONTS:
+                found.setdefault(name)
+    return list(found)
+
+
+class _Fonts:
+    """The package's styles, theme fonts and default font."""
+
+    def __init__(self, doc: ReportDocument) -> None:
+        self.theme = _theme_fonts(doc)
+        styles = doc.xml("word/styles.xml")
+        self.styles: dict[str, etree._Element] = {}
+        self.default_style: str | None = None
+        self.default: str | None = None
+        self.known: dict[str | None, str | None] = {}
+        """Style -> its font, as found."""
+        if styles is None:
+            return
+        for style in styles.iter(w("style")):
+            if (key := style.get(w("styleId"))) is not None:
+                self.styles[key] = style
+                if style.get(w("type")) == "paragraph" and \
+                        style.get(w("default")) in ("1", "true", "on"):
+                    self.default_style = key
+        self.default = self.of(styles.find(
+            f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w('rFonts')}"))
+
+    def of(self, fonts: etree._Element | None) -> str | None:
+        """The Latin font ``w:rFonts`` names (its theme font first), if any."""
+        if fonts is None:
+            return None
+        theme = fonts.get(w("asciiTheme")) or fonts.get(w("hAnsiTheme"))
+        if theme:
+            return self.theme.get("major" if theme.startswith("major") else "minor")
+        return fonts.get(w("ascii")) or fonts.get(w("hAnsi"))
+
+    def of_style(self, key: str | None) -> str | None:
+        """The font a style sets, or the first of the styles it is based on that sets one."""
+        if key not in self.known:
+            self.known[key] = self._of_style(key)
+        return self.known[key]
+
+    def _of_style(self, key: str | None) -> str | None:
+        for _ in range(BASED_ON_HOPS):
+            style = self.styles.get(key) if key is not None else None
+            if style is None:
+                return None
+            name = self.of(style.find(f"{w('rPr')}/{w('rFonts')}"))
+            if name is not None:
+                return name
+            key = _val(style.find(w("basedOn")))
+        return None
+
+
+def _theme_fonts(doc: ReportDocument) -> dict[str, str]:
+    """'major' and 'minor' -> the theme's Latin heading and body fonts."""
+    for name in sorted(n for n in doc.parts if n.startswith("word/theme/") and
+                       n.endswith(".xml")):
+        theme = doc.xml(name)
+        if theme is None:
+            continue
+        found = {}
+        for kind in ("major", "minor"):
+            latin = theme.find(f".//{{{DRAWING_MAIN}}}{kind}Font/{{{DRAWING_MAIN}}}latin")
+            if latin is not None and latin.get("typeface"):
+                found[kind] = latin.get("typeface", "")
+        return found
+    return {}
+
+
+def _val(element: etree._Element | None) -> str | None:
+    return element.get(w("val")) if element is not None else None
