@@ -99,12 +99,15 @@ class DescribeAStopWhileStarting:
 
 
 class DescribeAStopWhileImporting:
-    def it_is_held_until_the_import_ends(self, stop_handlers: None,
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
-        """A native module initialising (pikepdf's enums) aborts the process when an exception
-        is raised inside it: the stop waits for the import, then unwinds as before."""
+    """A native module initialising (pikepdf's enums) aborts the process when an exception is
+    raised inside it: a stop waits for the import, then unwinds as before."""
+
+    @pytest.fixture
+    def handlers(self, stop_handlers: None, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(builder.stopping, "_cut_short", lambda signum: None)  # no watchdog
         builder.stopping.install()
+
+    def it_is_held_until_the_import_ends(self, handlers: None) -> None:
         imported: list[str] = []
         with pytest.raises(builder.stopping.Stopped) as stop, builder.stopping.deferred():
             signal.raise_signal(signal.SIGTERM)
@@ -112,22 +115,15 @@ class DescribeAStopWhileImporting:
         assert imported == ["the rest of the import"]
         assert stop.value.exit_code == 143
 
-    def it_hands_a_stop_held_in_an_inner_import_to_the_outer_one(
-            self, stop_handlers: None, monkeypatch: pytest.MonkeyPatch) -> None:
-        monkeypatch.setattr(builder.stopping, "_cut_short", lambda signum: None)
-        builder.stopping.install()
+    def it_hands_a_stop_held_in_an_inner_import_to_the_outer_one(self, handlers: None) -> None:
         imported: list[str] = []
         with pytest.raises(builder.stopping.Stopped) as stop, builder.stopping.deferred():
             with builder.stopping.deferred():
                 signal.raise_signal(signal.SIGINT)
             imported.append("the rest of the outer import")
-        assert imported == ["the rest of the outer import"]
-        assert stop.value.exit_code == 130
+        assert (imported, stop.value.exit_code) == (["the rest of the outer import"], 130)
 
-    def it_lets_another_failure_through_and_holds_nothing_after(
-            self, stop_handlers: None, monkeypatch: pytest.MonkeyPatch) -> None:
-        monkeypatch.setattr(builder.stopping, "_cut_short", lambda signum: None)
-        builder.stopping.install()
+    def it_lets_another_failure_through_and_holds_nothing_after(self, handlers: None) -> None:
         with pytest.raises(ImportError), builder.stopping.deferred():
             raise ImportError("no such module")
         with pytest.raises(builder.stopping.Stopped):
