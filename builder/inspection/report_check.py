@@ -15,7 +15,7 @@ from pathlib import Path
 
 from builder.config.report_format import Heading, ReportFormat
 from builder.inspection.accessibility import check_file
-from builder.inspection.paper_fonts import font_findings
+from builder.inspection.document_fonts import font_findings
 from builder.inspection.report_document import Finding, Paragraph, ReportDocument
 from builder.inspection.report_hygiene import hygiene_findings
 from builder.present.pack_context import roman

@@ -67,13 +67,32 @@ def shorten(text: str) -> str:
     return flat if len(flat) <= SHOWN else flat[:SHOWN - 1] + "…"
 
 
-class ReportDocument:
-    """The parsed package of one .docx (read-only)."""
+class WordPackage:
+    """The parts of one .docx, its document part parsed (read-only)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.parts = read_parts(path)
         self.document = parse_part("word/document.xml", self.parts["word/document.xml"])
+
+    def xml(self, name: str) -> etree._Element | None:
+        """Another part, parsed, or None when the package has none by that name."""
+        data = self.parts.get(name)
+        return None if data is None else parse_part(name, data)
+
+    def content_parts(self) -> list[tuple[str, etree._Element]]:
+        """The parts that hold text: the document, headers, footers, foot- and endnotes."""
+        names = [n for n in self.parts if n.startswith("word/") and n.endswith(".xml") and
+                 n.rsplit("/", 1)[-1].startswith(("header", "footer", "footnotes", "endnotes"))]
+        return [("word/document.xml", self.document),
+                *((n, tree) for n in names if (tree := self.xml(n)) is not None)]
+
+
+class ReportDocument(WordPackage):
+    """A supplied report: its package, and its body read as a reader sees it."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
         body = self.document.find(w("body"))
         if body is None:
             raise ValueError("word/document.xml has no body")
@@ -89,18 +108,6 @@ class ReportDocument:
                       _heading_like(para.text, para.heading_level is not None or
                                     para.style == "Title", element))
             for n, (para, element) in enumerate(zip(summary.paragraphs, elements, strict=True), 1))
-
-    def xml(self, name: str) -> etree._Element | None:
-        """Another part, parsed, or None when the package has none by that name."""
-        data = self.parts.get(name)
-        return None if data is None else parse_part(name, data)
-
-    def content_parts(self) -> list[tuple[str, etree._Element]]:
-        """The parts that hold text: the document, headers, footers, foot- and endnotes."""
-        names = [n for n in self.parts if n.startswith("word/") and n.endswith(".xml") and
-                 n.rsplit("/", 1)[-1].startswith(("header", "footer", "footnotes", "endnotes"))]
-        return [("word/document.xml", self.document),
-                *((n, tree) for n in names if (tree := self.xml(n)) is not None)]
 
     def finding(self, check: str, severity: Severity, what: str, element: etree._Element,
                 part: str = "word/document.xml") -> Finding:

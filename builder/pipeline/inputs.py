@@ -55,6 +55,7 @@ from builder.pipeline.supplied import check_supplied, supplied_files
 from builder.pipeline.templates import (
     deck_template,
     deck_template_styles,
+    template_font_warnings,
     template_problems,
 )
 from builder.present.report_context import period_text, text_context
@@ -192,8 +193,10 @@ def load_inputs(meeting_yaml: Path, allow_outside: Sequence[Path] = (),
     found.extend(template_problems(templates, loaded, cache), TemplateError)
     found.raise_if_any(meeting_yaml)
     assert council is not None
+    fonts = template_font_warnings(templates, deck.template if deck is not None else None, cache)
     notices = (*_notices(loaded, council, council_path, minutes, deck, data),
-               *(Finding("supplied-paper", None, text) for text in papers))
+               *(Finding("supplied-paper", None, text) for text in papers),
+               *(Finding("template-font", None, text) for text in fonts))
     meeting = found.attempt(meeting_yaml, partial(rendered, loaded.meeting, context,
                                                   meeting_yaml))
     council = found.attempt(council_path, partial(rendered, council, context, council_path))

@@ -15,7 +15,7 @@ from builder.config.paper import Paper
 from builder.config.report_format import ReportFormat, load_report_format, variant_format
 from builder.data.safezip import check_office_input
 from builder.errors import ConfigError, PaperCheckError, Problem, raise_if_any
-from builder.inspection.paper_fonts import font_findings
+from builder.inspection.document_fonts import font_findings
 from builder.inspection.report_check import ItemAppendices, check_report
 from builder.inspection.report_document import Finding, ReportDocument
 from builder.inspection.report_hygiene import hygiene_findings

@@ -9,8 +9,10 @@ from builder.config.deck import LoadedDeck
 from builder.config.meeting import LoadedMeeting
 from builder.config.templates import DEFAULT_DIR, FILE_NAMES, Templates
 from builder.errors import Problem, TemplateError
+from builder.inspection.document_fonts import deck_fonts, missing_font, text_fonts, unavailable
+from builder.inspection.report_document import WordPackage
 from builder.inspection.template_check import check_template
-from builder.pipeline.cache import Cache
+from builder.pipeline.cache import Cache, office_build
 from builder.pipeline.checks_memo import check_key, recalled, remember
 from builder.render import word_dataset, word_glossary, word_report, word_tracker
 from builder.render.deck_styles import DeckStyles
@@ -56,6 +58,30 @@ def template_problems(templates: Templates, loaded: LoadedMeeting, cache: Cache 
     if not problems:
         remember(cache, key, ())
     return problems
+
+
+def template_font_warnings(templates: Templates, deck: Path | None, cache: Cache | None = None
+                           ) -> tuple[str, ...]:
+    """A warning for each font a template's text is set in (the Word templates', the deck
+    template's) that this machine cannot lay out as Word or PowerPoint does
+    (:mod:`builder.inspection.document_fonts`). With ``cache``, remembered for the same
+    templates and the same fonts on the machine."""
+    files = list(dict.fromkeys([*templates.files, *((deck,) if deck is not None else ())]))
+    key = check_key(cache, "template fonts", files, office_build())
+    if (known := recalled(cache, key)) is not None:
+        return known
+    warnings: list[str] = []
+    for path in files:
+        try:
+            names = deck_fonts(path) if path.suffix.lower() == ".pptx" else \
+                text_fonts(WordPackage(path))
+        except (ValueError, KeyError, OSError):  # reported by the template checks
+            continue
+        warnings += [f"{path.name}: " + missing_font(name, "or set the template's text in a "
+                                                           "font this machine has")
+                     for name in unavailable(names)]
+    remember(cache, key, warnings)
+    return tuple(warnings)
 
 
 def deck_template(loaded: LoadedDeck) -> Path:

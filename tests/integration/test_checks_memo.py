@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from builder.inspection import document_fonts
 from builder.pipeline import supplied, templates
 from builder.pipeline.cache import Cache
 from builder.pipeline.checked import check_meeting
@@ -70,3 +71,17 @@ def it_checks_again_a_template_whose_bytes_changed_and_reports_it(tmp_path: Path
     for _ in range(2):  # a failed check is not remembered: it is reported each time
         problems = templates.template_problems(chosen, loaded, Cache(cache.root))
         assert problems and all(p.file == str(report) for p in problems)
+
+
+def it_warns_of_the_templates_and_papers_fonts_on_a_machine_without_them(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a machine with no fonts at all, every template's and supplied paper's font is
+    warned of, as a notice of the meeting (the sample's are in Arial, Calibri and Cambria)."""
+    monkeypatch.setattr(document_fonts, "installed_families", lambda: frozenset())
+    warnings = [w.coded() for w in check_meeting(SAMPLE, allow_outside=OUTSIDE).warnings]
+    templates = [w for w in warnings if w.startswith("[template-font]")]
+    papers = [w for w in warnings if w.startswith("[supplied-paper]") and "[font]" in w]
+    assert any("board_deck.pptx: its text is set in Calibri" in w for w in templates)
+    assert any("committee_report.docx: its text is set in Arial" in w for w in templates)
+    assert {font for font in ("Arial", "Calibri", "Cambria")
+            if any(f"set in {font}," in w for w in papers)} == {"Arial", "Calibri", "Cambria"}

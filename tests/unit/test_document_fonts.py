@@ -5,16 +5,21 @@ font nor its metric twin installed. Papers made with python-docx in the test."""
 
 from __future__ import annotations
 
+import dataclasses
+import re
 import zipfile
 from pathlib import Path
 
 import pytest
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
+from pptx import Presentation
 
-from builder.inspection import paper_fonts
-from builder.inspection.paper_fonts import font_findings, text_fonts
+from builder.config.templates import Templates
+from builder.inspection import document_fonts
+from builder.inspection.document_fonts import deck_fonts, font_findings, text_fonts
 from builder.inspection.report_document import ReportDocument
+from builder.pipeline.templates import template_font_warnings
 
 DRAWING = "http://schemas.openxmlformats.org/drawingml/2006/main"
 
@@ -77,7 +82,7 @@ class DescribeFontFindings:
 
     def it_warns_of_a_font_with_neither_itself_nor_a_twin_installed(
             self, paper: ReportDocument, monkeypatch: pytest.MonkeyPatch) -> None:
-        monkeypatch.setattr(paper_fonts, "installed_families",
+        monkeypatch.setattr(document_fonts, "installed_families",
                             lambda: frozenset({"liberation sans", "carlito", "times new roman"}))
 
         found = font_findings(paper)
@@ -87,13 +92,65 @@ class DescribeFontFindings:
 
     def it_says_nothing_when_the_machines_fonts_cannot_be_listed(
             self, paper: ReportDocument, monkeypatch: pytest.MonkeyPatch) -> None:
-        monkeypatch.setattr(paper_fonts, "installed_families", lambda: None)
+        monkeypatch.setattr(document_fonts, "installed_families", lambda: None)
 
         assert font_findings(paper) == []
 
     def it_lists_the_families_fontconfig_knows(self) -> None:
         """The machine's own list (setup installs Liberation, Carlito and Caladea)."""
-        families = paper_fonts.installed_families()
+        families = document_fonts.installed_families()
 
         assert families is not None
         assert {"liberation sans", "carlito", "caladea"} <= families
+
+
+def deck(target: Path, body: str = "", headings: str = "", master: str = "") -> Path:
+    """A python-pptx presentation, its theme's body and heading fonts replaced by ``body`` and
+    ``headings`` and its slide master naming the typeface ``master``, when given."""
+    Presentation().save(str(target.with_suffix(".plain.pptx")))
+    with zipfile.ZipFile(target.with_suffix(".plain.pptx")) as archive, \
+            zipfile.ZipFile(target, "w") as out:
+        for info in archive.infolist():
+            data = archive.read(info)
+            if info.filename.startswith("ppt/theme/"):
+                text = data.decode("utf-8")
+                for kind, name in (("minorFont", body), ("majorFont", headings)):
+                    if name:
+                        text = re.sub(f'(<a:{kind}><a:latin typeface=")[^"]*', rf"\g<1>{name}",
+                                      text)
+                data = text.encode("utf-8")
+            elif info.filename == "ppt/slideMasters/slideMaster1.xml" and master:
+                data = re.sub(rb"(<a:defRPr[^>]*?)(/?)>", lambda m: m.group(1) + b">" + (
+                    f'<a:latin typeface="{master}"/>'.encode()) + (b"</a:defRPr>" if m.group(2)
+                                                                    else b""),
+                              data, count=1)
+            out.writestr(info, data)
+    return target
+
+
+class DescribeDeckFonts:
+    def it_reads_the_masters_theme_and_the_typefaces_the_master_names(self, tmp_path: Path
+                                                                        ) -> None:
+        restyled = deck(tmp_path / "deck.pptx", "Aptos", "Aptos Display", "Segoe UI")
+
+        assert deck_fonts(restyled) == ["Aptos Display", "Aptos", "Segoe UI"]
+
+
+class DescribeTemplateFontWarnings:
+    def it_names_each_template_and_font_this_machine_cannot_lay_out(self, tmp_path: Path
+                                                                     ) -> None:
+        """python-docx's and python-pptx's own templates are in Calibri and Cambria, whose
+        twins setup installs."""
+        Document().save(str(tmp_path / "plain.docx"))
+        doc = Document()
+        doc.styles["Normal"].font.name = "Nonexistent Grotesk"
+        doc.add_paragraph("{{ report.title }}")
+        doc.save(str(tmp_path / "report.docx"))
+        plain = Templates(*[tmp_path / "plain.docx"] * 6)
+
+        found = template_font_warnings(dataclasses.replace(plain, report=tmp_path / "report.docx"),
+                                       deck(tmp_path / "deck.pptx", headings="Nonexistent Display"))
+
+        assert [(w.split(":")[0], "Nonexistent" in w) for w in found] == [
+            ("report.docx", True), ("deck.pptx", True)]
+        assert template_font_warnings(plain, deck(tmp_path / "plain.pptx")) == ()

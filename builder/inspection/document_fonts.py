@@ -1,29 +1,36 @@
-"""The fonts a Word paper's text is set in that LibreOffice cannot lay out as Word does.
+"""The fonts a Word paper's, a template's or the deck template's text is set in that
+LibreOffice cannot lay out as Word and PowerPoint do.
 
-LibreOffice makes the pack's PDF of an officer's paper in the fonts this machine has. A font it
-lacks is replaced: by its metric twin when one is installed (Liberation Sans for Arial, Carlito
-for Calibri ...: the same widths, so lines and pages break where Word breaks them), else by
-fontconfig's fallback (DejaVu Sans, much wider), so the paper's lines, tables and pages come out
-differently from the officer's Word. Aptos, Word's default since 2024, and Calibri Light, the
-headings' font of the themes before it, have no twin on Debian: a warning names them, so that
-Democratic Services can install the font or ask for the paper as a PDF.
+LibreOffice makes the PDFs in the fonts this machine has. A font it lacks is replaced: by its
+metric twin when one is installed (Liberation Sans for Arial, Carlito for Calibri ...: the same
+widths, so lines and pages break where Word breaks them), else by fontconfig's fallback (DejaVu
+Sans, much wider), so lines, tables and pages come out differently from Word's. Aptos, Office's
+default since 2024, and Calibri Light, the headings' font of the themes before it, have no twin
+on Debian: a warning names them, so that the font can be installed (or, for an officer's
+paper, the paper asked for as a PDF).
 
-A run's font is the one Word shows for it: its own (``w:rFonts``), else its character style's,
-else its paragraph style's (each with the styles it is based on), else the document's default;
-a theme font (``asciiTheme``) is read from the package's theme. Symbol fonts are left out:
-LibreOffice maps their characters to its own OpenSymbol.
+In Word, a run's font is the one Word shows for it: its own (``w:rFonts``), else its character
+style's, else its paragraph style's (each with the styles it is based on), else the document's
+default; a theme font (``asciiTheme``) is read from the package's theme. In the deck template,
+the fonts are its slide masters' theme fonts and any typeface its masters and layouts name.
+Symbol fonts are left out: LibreOffice maps their characters to its own OpenSymbol.
 """
 
 from __future__ import annotations
 
 import functools
+import posixpath
 import shutil
 import subprocess
+import zipfile
+from collections.abc import Iterable
+from pathlib import Path
 
 from lxml import etree
 
-from builder.data.docx_package import w
-from builder.inspection.report_document import Finding, ReportDocument
+from builder.data.docx_package import parse_part, w
+from builder.data.safezip import check_office_zip
+from builder.inspection.report_document import Finding, ReportDocument, WordPackage
 
 DRAWING_MAIN = "http://schemas.openxmlformats.org/drawingml/2006/main"
 SYMBOL_FONTS = frozenset({"symbol", "wingdings", "wingdings 2", "wingdings 3", "webdings",
@@ -42,18 +49,28 @@ FC_LIST_SECONDS = 20.0
 
 
 def font_findings(doc: ReportDocument) -> list[Finding]:
-    """A warning for each font the paper's text is set in that this machine neither has nor
-    has a metric twin of; none when the machine's fonts cannot be listed."""
+    """A warning for each font an officer's paper's text is set in that this machine neither
+    has nor has a metric twin of."""
+    return [Finding("font", "warning", missing_font(name, "or ask the author for a PDF"),
+                    where="fonts") for name in unavailable(text_fonts(doc))]
+
+
+def missing_font(name: str, remedy: str) -> str:
+    """What a warning of a missing font says, ending with ``remedy`` (after 'install the
+    font')."""
+    return (f"its text is set in {name}, which this machine does not have (nor a font of the "
+            "same widths): LibreOffice puts another font in its place, so lines, tables and "
+            "pages may break where they do not in Word or PowerPoint; install the font "
+            f"(docs/supplied-papers.md, Fonts) {remedy}")
+
+
+def unavailable(names: Iterable[str]) -> list[str]:
+    """The fonts of ``names`` that this machine neither has nor has a metric twin of; none
+    when the machine's fonts cannot be listed."""
     families = installed_families()
     if families is None:
         return []
-    return [Finding("font", "warning",
-                    f"its text is set in {name}, which this machine does not have (nor a font "
-                    "of the same widths): LibreOffice puts another font in its place, so lines, "
-                    "tables and pages may break where they do not in Word; install the font "
-                    "(docs/supplied-papers.md, Fonts) or ask the author for a PDF",
-                    where="fonts")
-            for name in text_fonts(doc) if not _available(name, families)]
+    return [name for name in names if not _available(name, families)]
 
 
 def _available(name: str, families: frozenset[str]) -> bool:
@@ -78,7 +95,7 @@ def installed_families() -> frozenset[str] | None:
                      for family in line.split(",") if family.strip())
 
 
-def text_fonts(doc: ReportDocument) -> list[str]:
+def text_fonts(doc: WordPackage) -> list[str]:
     """The fonts of the runs that hold text, in the order first met (see the module doc)."""
     fonts = _Fonts(doc)
     found: dict[str, None] = {}
@@ -102,7 +119,7 @@ def text_fonts(doc: ReportDocument) -> list[str]:
 class _Fonts:
     """The package's styles, theme fonts and default font."""
 
-    def __init__(self, doc: ReportDocument) -> None:
+    def __init__(self, doc: WordPackage) -> None:
         self.theme = _theme_fonts(doc)
         styles = doc.xml("word/styles.xml")
         self.styles: dict[str, etree._Element] = {}
@@ -148,20 +165,59 @@ class _Fonts:
         return None
 
 
-def _theme_fonts(doc: ReportDocument) -> dict[str, str]:
+def deck_fonts(path: Path) -> list[str]:
+    """The fonts of a PowerPoint template's slide masters' themes and the typefaces its masters
+    and layouts name (``+mj-lt``, a theme font by reference, left out), in that order; a
+    ``ValueError`` when the file is not a sane package."""
+    if problem := check_office_zip(path):
+        raise ValueError(problem)
+    found: dict[str, None] = {}
+    with zipfile.ZipFile(path) as archive:
+        names = archive.namelist()
+        masters = sorted(n for n in names if n.startswith(("ppt/slideMasters/",
+                                                            "ppt/slideLayouts/"))
+                         and n.endswith(".xml"))
+        themes = {posixpath.normpath(posixpath.join(posixpath.dirname(master), target))
+                  for master in masters if master.startswith("ppt/slideMasters/")
+                  for target in _targets(archive, master) if "/theme/" in f"/{target}"}
+        for theme in sorted(themes & set(names)):
+            tree = parse_part(theme, archive.read(theme))
+            found.update(dict.fromkeys(_scheme_fonts(tree).values()))
+        for part in masters:
+            tree = parse_part(part, archive.read(part))
+            found.update(dict.fromkeys(
+                typeface for latin in tree.iter(f"{{{DRAWING_MAIN}}}latin")
+                if (typeface := latin.get("typeface", "")) and not typeface.startswith("+")))
+    return [name for name in found if name.lower() not in SYMBOL_FONTS]
+
+
+def _targets(archive: zipfile.ZipFile, part: str) -> list[str]:
+    """The targets of ``part``'s relationships."""
+    rels = f"{posixpath.dirname(part)}/_rels/{posixpath.basename(part)}.rels"
+    if rels not in archive.namelist():
+        return []
+    tree = parse_part(rels, archive.read(rels))
+    return [rel.get("Target", "") for rel in tree if rel.get("TargetMode") != "External"]
+
+
+def _theme_fonts(doc: WordPackage) -> dict[str, str]:
     """'major' and 'minor' -> the theme's Latin heading and body fonts."""
     for name in sorted(n for n in doc.parts if n.startswith("word/theme/") and
                        n.endswith(".xml")):
         theme = doc.xml(name)
-        if theme is None:
-            continue
-        found = {}
-        for kind in ("major", "minor"):
-            latin = theme.find(f".//{{{DRAWING_MAIN}}}{kind}Font/{{{DRAWING_MAIN}}}latin")
-            if latin is not None and latin.get("typeface"):
-                found[kind] = latin.get("typeface", "")
-        return found
+        if theme is not None:
+            return _scheme_fonts(theme)
     return {}
+
+
+def _scheme_fonts(theme: etree._Element) -> dict[str, str]:
+    """'major' and 'minor' -> a theme's Latin heading and body fonts."""
+    found = {}
+    for kind in ("major", "minor"):
+        latin = theme.find(f".//{{{DRAWING_MAIN}}}{kind}Font/{{{DRAWING_MAIN}}}latin")
+        if latin is not None and latin.get("typeface"):
+            found[kind] = latin.get("typeface", "")
+    return found
 
 
 def _val(element: etree._Element | None) -> str | None:
