@@ -8,11 +8,12 @@ from typing import Annotated
 
 import typer
 
-from builder.commands.common import out
+from builder.commands.common import out, report_warnings
 from builder.config.templates import DEFAULT_DIR, FILE_NAMES
 from builder.errors import ConfigError, Problem, TemplateError, raise_if_any
 from builder.inspection.template_check import check_template, kind_of
 from builder.inspection.template_vars import KINDS, describe
+from builder.pipeline.templates import font_warnings_of
 from builder.render.deck_styles import LAYOUT as STYLES
 from builder.render.deck_styles import SHAPES
 from builder.render.slides_template import REQUIRED, check_deck_template
@@ -38,6 +39,7 @@ def check(file: Annotated[Path, typer.Argument(help="The Word (.docx) or deck (.
     if file.suffix.lower() == ".pptx":  # layouts, placeholders and styles, for one chart a slide
         check_deck_template(file, 1)
         out.print(f"OK: {file} is a usable deck template")
+        report_warnings(font_warnings_of(file))
         return
     _kind(kind)
     chosen = kind or kind_of(file)
@@ -46,6 +48,7 @@ def check(file: Annotated[Path, typer.Argument(help="The Word (.docx) or deck (.
                  "Fix each in Word; `builder templates vars " + chosen + "` lists the names. "
                  "docs/templates.md explains the tags.")
     out.print(f"OK: {file} is a usable {chosen} template")
+    report_warnings(font_warnings_of(file))
 
 
 @app.command(name="vars")

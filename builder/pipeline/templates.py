@@ -70,18 +70,21 @@ def template_font_warnings(templates: Templates, deck: Path | None, cache: Cache
     key = check_key(cache, "template fonts", files, office_build())
     if (known := recalled(cache, key)) is not None:
         return known
-    warnings: list[str] = []
-    for path in files:
-        try:
-            names = deck_fonts(path) if path.suffix.lower() == ".pptx" else \
-                text_fonts(WordPackage(path))
-        except (ValueError, KeyError, OSError):  # reported by the template checks
-            continue
-        warnings += [f"{path.name}: " + missing_font(name, "or set the template's text in a "
-                                                           "font this machine has")
-                     for name in unavailable(names)]
+    warnings = [warning for path in files for warning in font_warnings_of(path)]
     remember(cache, key, warnings)
     return tuple(warnings)
+
+
+def font_warnings_of(path: Path) -> list[str]:
+    """The font warnings of one Word or deck template (none when it cannot be read: its
+    checks say why)."""
+    try:
+        names = deck_fonts(path) if path.suffix.lower() == ".pptx" else \
+            text_fonts(WordPackage(path))
+    except (ValueError, KeyError, OSError):
+        return []
+    return [f"{path.name}: " + missing_font(name, "or set the template's text in a font this "
+                                                  "machine has") for name in unavailable(names)]
 
 
 def deck_template(loaded: LoadedDeck) -> Path:

@@ -138,6 +138,18 @@ class DescribeADamagedTemplate:
         assert run_cli(monkeypatch, "templates", "check", str(path)) == 0
         assert "is a usable report template" in capsys.readouterr().out
 
+    def it_warns_of_a_font_this_machine_cannot_lay_the_template_out_in(
+            self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+            capsys: pytest.CaptureFixture[str]) -> None:
+        path = tmp_path / "ours.docx"
+        doc = Document(str(REPORT_TEMPLATE))
+        doc.styles["Normal"].font.name = "Nonexistent Grotesk"
+        doc.save(str(path))
+        assert run_cli(monkeypatch, "templates", "check", str(path)) == 0  # usable, but warned of
+        captured = capsys.readouterr()
+        assert "is a usable report template" in captured.out
+        assert "warning: ours.docx: its text is set in Nonexistent Grotesk" in captured.err
+
 
 class DescribeTheVariables:
     def it_lists_every_report_name_with_type_meaning_and_example(
