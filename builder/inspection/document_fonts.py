@@ -30,7 +30,8 @@ from lxml import etree
 
 from builder.data.docx_package import parse_part, w
 from builder.data.safezip import check_office_zip
-from builder.inspection.report_document import Finding, ReportDocument, WordPackage
+from builder.inspection.report_document import Finding, WordPackage
+from builder.inspection.word_styles import StyleChain, run_styles
 
 DRAWING_MAIN = "http://schemas.openxmlformats.org/drawingml/2006/main"
 SYMBOL_FONTS = frozenset({"symbol", "wingdings", "wingdings 2", "wingdings 3", "webdings",
@@ -44,11 +45,10 @@ METRIC_TWINS = {
 }
 """Fonts (lower case) and the free fonts of the same widths that fontconfig puts in their
 place."""
-BASED_ON_HOPS = 16
 FC_LIST_SECONDS = 20.0
 
 
-def font_findings(doc: ReportDocument) -> list[Finding]:
+def font_findings(doc: WordPackage) -> list[Finding]:
     """A warning for each font an officer's paper's text is set in that this machine neither
     has nor has a metric twin of."""
     return [Finding("font", "warning", missing_font(name, "or ask the author for a PDF"),
@@ -103,40 +103,28 @@ def text_fonts(doc: WordPackage) -> list[str]:
         for run in tree.iter(w("r")):
             if not any((t.text or "").strip() for t in run.iter(w("t"))):
                 continue
-            paragraph = next(run.iterancestors(w("p")), None)
-            style = _val(paragraph.find(f"{w('pPr')}/{w('pStyle')}")) \
-                if paragraph is not None else None
             properties = run.find(w("rPr"))
-            name = fonts.of(properties.find(w("rFonts")) if properties is not None else None)
-            if name is None and properties is not None:
-                name = fonts.of_style(_val(properties.find(w("rStyle"))))
-            name = name or fonts.of_style(style or fonts.default_style) or fonts.default
+            character, paragraph = run_styles(run)
+            name = fonts.of(properties.find(w("rFonts")) if properties is not None else None) \
+                or fonts.styles.value(character) \
+                or fonts.styles.value(paragraph or fonts.styles.default_paragraph) \
+                or fonts.default
             if name and name.lower() not in SYMBOL_FONTS:
                 found.setdefault(name)
     return list(found)
 
 
 class _Fonts:
-    """The package's styles, theme fonts and default font."""
+    """The package's theme fonts, the font each style sets, and the default font."""
 
     def __init__(self, doc: WordPackage) -> None:
         self.theme = _theme_fonts(doc)
         styles = doc.xml("word/styles.xml")
-        self.styles: dict[str, etree._Element] = {}
-        self.default_style: str | None = None
-        self.default: str | None = None
-        self.known: dict[str | None, str | None] = {}
-        """Style -> its font, as found."""
-        if styles is None:
-            return
-        for style in styles.iter(w("style")):
-            if (key := style.get(w("styleId"))) is not None:
-                self.styles[key] = style
-                if style.get(w("type")) == "paragraph" and \
-                        style.get(w("default")) in ("1", "true", "on"):
-                    self.default_style = key
+        self.styles = StyleChain(styles, lambda style: self.of(style.find(
+            f"{w('rPr')}/{w('rFonts')}")))
         self.default = self.of(styles.find(
-            f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w('rFonts')}"))
+            f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w('rFonts')}")) \
+            if styles is not None else None
 
     def of(self, fonts: etree._Element | None) -> str | None:
         """The Latin font ``w:rFonts`` names (its theme font first), if any."""
@@ -146,23 +134,6 @@ class _Fonts:
         if theme:
             return self.theme.get("major" if theme.startswith("major") else "minor")
         return fonts.get(w("ascii")) or fonts.get(w("hAnsi"))
-
-    def of_style(self, key: str | None) -> str | None:
-        """The font a style sets, or the first of the styles it is based on that sets one."""
-        if key not in self.known:
-            self.known[key] = self._of_style(key)
-        return self.known[key]
-
-    def _of_style(self, key: str | None) -> str | None:
-        for _ in range(BASED_ON_HOPS):
-            style = self.styles.get(key) if key is not None else None
-            if style is None:
-                return None
-            name = self.of(style.find(f"{w('rPr')}/{w('rFonts')}"))
-            if name is not None:
-                return name
-            key = _val(style.find(w("basedOn")))
-        return None
 
 
 def deck_fonts(path: Path) -> list[str]:
@@ -218,7 +189,3 @@ def _scheme_fonts(theme: etree._Element) -> dict[str, str]:
         if latin is not None and latin.get("typeface"):
             found[kind] = latin.get("typeface", "")
     return found
-
-
-def _val(element: etree._Element | None) -> str | None:
-    return element.get(w("val")) if element is not None else None

@@ -12,37 +12,18 @@ from lxml import etree
 
 from builder.data.docx_package import w
 from builder.inspection.report_document import is_on
-
-MAX_BASED_ON = 50
-"""Longest ``basedOn`` chain followed (a loop in a damaged file stops here)."""
+from builder.inspection.word_styles import StyleChain, run_styles
 
 
 def hiding_styles(styles: etree._Element | None) -> frozenset[str]:
     """The ids of the styles in ``word/styles.xml`` that hide their text."""
-    if styles is None:
-        return frozenset()
-    own: dict[str, bool | None] = {}
-    based_on: dict[str, str] = {}
-    for style in styles.iter(w("style")):
-        ident = style.get(w("styleId")) or ""
-        mark = style.find(f"{w('rPr')}/{w('vanish')}")
-        own[ident] = None if mark is None else is_on(mark)
-        parent = style.find(w("basedOn"))
-        if parent is not None and parent.get(w("val")):
-            based_on[ident] = parent.get(w("val")) or ""
-    return frozenset(i for i in own if _hides(i, own, based_on))
+    chain = StyleChain(styles, _vanish)
+    return frozenset(ident for ident in chain if chain.value(ident))
 
 
-def _hides(ident: str, own: dict[str, bool | None], based_on: dict[str, str]) -> bool:
-    current: str | None = ident
-    for _ in range(MAX_BASED_ON):
-        if current is None or current not in own:
-            return False
-        setting = own[current]
-        if setting is not None:
-            return setting
-        current = based_on.get(current)
-    return False
+def _vanish(style: etree._Element) -> bool | None:
+    mark = style.find(f"{w('rPr')}/{w('vanish')}")
+    return None if mark is None else is_on(mark)
 
 
 def hidden_runs(tree: etree._Element, hiding: frozenset[str]) -> list[etree._Element]:
@@ -55,9 +36,5 @@ def _is_hidden(run: etree._Element, hiding: frozenset[str]) -> bool:
     mark = props.find(w("vanish")) if props is not None else None
     if mark is not None:
         return is_on(mark)
-    rstyle = props.find(w("rStyle")) if props is not None else None
-    if rstyle is not None and rstyle.get(w("val")) in hiding:
-        return True
-    paragraph = next(run.iterancestors(w("p")), None)
-    pstyle = paragraph.find(f"{w('pPr')}/{w('pStyle')}") if paragraph is not None else None
-    return pstyle is not None and pstyle.get(w("val")) in hiding
+    character, paragraph = run_styles(run)
+    return character in hiding or paragraph in hiding

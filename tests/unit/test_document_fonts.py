@@ -21,7 +21,15 @@ from builder.inspection.document_fonts import deck_fonts, font_findings, text_fo
 from builder.inspection.report_document import ReportDocument
 from builder.pipeline.templates import template_font_warnings
 
-DRAWING = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+def with_theme_fonts(theme: bytes, body: str, headings: str) -> bytes:
+    """A theme part whose Latin body and heading fonts are ``body`` and ``headings`` (each kept
+    when empty)."""
+    text = theme.decode("utf-8")
+    for kind, name in (("minorFont", body), ("majorFont", headings)):
+        if name:
+            text = re.sub(f'(<a:{kind}>\\s*<a:latin typeface=")[^"]*', rf"\g<1>{name}", text)
+    return text.encode("utf-8")
 
 
 def themed(source: Path, target: Path, body: str, headings: str) -> Path:
@@ -31,12 +39,7 @@ def themed(source: Path, target: Path, body: str, headings: str) -> Path:
         for info in archive.infolist():
             data = archive.read(info)
             if info.filename.startswith("word/theme/"):
-                text = data.decode("utf-8")
-                for kind, name in (("minorFont", body), ("majorFont", headings)):
-                    start = text.index(f"<a:{kind}>")
-                    latin = text.index("<a:latin typeface=\"", start) + len("<a:latin typeface=\"")
-                    text = text[:latin] + name + text[text.index('"', latin):]
-                data = text.encode("utf-8")
+                data = with_theme_fonts(data, body, headings)
             out.writestr(info, data)
     return target
 
@@ -113,12 +116,7 @@ def deck(target: Path, body: str = "", headings: str = "", master: str = "") -> 
         for info in archive.infolist():
             data = archive.read(info)
             if info.filename.startswith("ppt/theme/"):
-                text = data.decode("utf-8")
-                for kind, name in (("minorFont", body), ("majorFont", headings)):
-                    if name:
-                        text = re.sub(f'(<a:{kind}><a:latin typeface=")[^"]*', rf"\g<1>{name}",
-                                      text)
-                data = text.encode("utf-8")
+                data = with_theme_fonts(data, body, headings)
             elif info.filename == "ppt/slideMasters/slideMaster1.xml" and master:
                 data = re.sub(rb"(<a:defRPr[^>]*?)(/?)>", lambda m: m.group(1) + b">" + (
                     f'<a:latin typeface="{master}"/>'.encode()) + (b"</a:defRPr>" if m.group(2)
